@@ -47,8 +47,8 @@ def update(
     values: Mapping[str, Any],
     *,
     expected_revision: int | None = None,
-) -> int:
-    """Update changed columns of one row; return its new revision (unchanged if nothing changed)."""
+) -> bool:
+    """Update the changed columns of one row; return whether anything changed."""
     current = conn.execute(f"SELECT * FROM {_ident(table)} WHERE id = ?", (row_id,)).fetchone()
     if current is None:
         raise NotFound(f"记录不存在（{table} #{row_id}）")
@@ -56,13 +56,13 @@ def update(
         raise Refused("该记录已被他人修改（版本已变化），请重新打开后再编辑")
     changed = {k: v for k, v in values.items() if current[k] != v}
     if not changed:
-        return int(current["revision"])
+        return False
     sets = ", ".join(f"{_ident(c)} = ?" for c in changed)
     conn.execute(
         f"UPDATE {_ident(table)} SET {sets}, revision = revision + 1, updated_at = ? WHERE id = ?",
         [*changed.values(), now_text(), row_id],
     )
-    return int(current["revision"]) + 1
+    return True
 
 
 def delete(conn: sqlite3.Connection, table: str, row_id: int) -> None:
