@@ -8,7 +8,7 @@ Table and column names come from code, never from users; values are always bound
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ledger.errors import NotFound, Refused
@@ -76,3 +76,61 @@ def get(conn: sqlite3.Connection, table: str, row_id: int) -> sqlite3.Row:
     if row is None:
         raise NotFound(f"记录不存在（{table} #{row_id}）")
     return row
+
+
+def insert_link(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> None:
+    """Insert one row of a link table (no uuid, timestamps or office: e.g. ``policy_insurer``)."""
+    cols = [_ident(c) for c in values]
+    sql = f"INSERT INTO {_ident(table)} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    conn.execute(sql, list(values.values()))
+
+
+def insert_many(
+    conn: sqlite3.Connection,
+    table: str,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    office: str = "",
+    link: bool = False,
+) -> int:
+    """Insert many rows with the same keys (``executemany``); return how many were written.
+
+    Business rows get uuid, timestamps and origin office like :func:`insert` (pass ``id`` and
+    ``uuid`` in the rows to fix them); ``link=True`` writes the rows as given.
+    """
+    if not rows:
+        return 0
+    now = now_text()
+    extra: dict[str, Any] = {} if link else {"created_at": now, "updated_at": now, "origin_office": office}
+    keys = list(rows[0])
+    if not link and "uuid" not in keys:
+        extra["uuid"] = None
+    add = [k for k in extra if k not in keys]
+    cols = [_ident(c) for c in [*keys, *add]]
+    sql = f"INSERT INTO {_ident(table)} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+    def params(row: Mapping[str, Any]) -> list[Any]:
+        if list(row) != keys:
+            raise ValueError(f"insert_many: rows of {table} have different keys")
+        values = [row[k] for k in keys]
+        for k in add:
+            values.append(new_uuid() if k == "uuid" else extra[k])
+        return values
+
+    conn.executemany(sql, (params(r) for r in rows))
+    return len(rows)
+
+
+def count(conn: sqlite3.Connection, table: str) -> int:
+    """Number of rows of ``table``."""
+    return int(conn.execute(f"SELECT count(*) FROM {_ident(table)}").fetchone()[0])
+
+
+def next_id(conn: sqlite3.Connection, table: str) -> int:
+    """The id the next row of ``table`` would get (max(id) + 1), for writers that fix ids."""
+    return int(conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {_ident(table)}").fetchone()[0])
+
+
+def id_map(conn: sqlite3.Connection, table: str, key: str) -> dict[Any, int]:
+    """``{key value: id}`` of every row of ``table`` (e.g. insurer code → id)."""
+    return {r[0]: int(r[1]) for r in conn.execute(f"SELECT {_ident(key)}, id FROM {_ident(table)}")}
