@@ -141,14 +141,15 @@ def _map(spec: RecordKind, table: dict[str, str], headers: Sequence[object]) -> 
         full, base, unit = split_header(text)
         key = table.get(full) or table.get(base)
         if key is None:
-            hmap.unmapped.append((index, text))
+            hmap.unmapped.append((index, " ".join(str(cell).split())))
             continue
         if key in hmap.keys:
-            hmap.duplicates.append((index, text, key))
+            hmap.duplicates.append((index, " ".join(str(cell).split()), key))
             continue
         col_type = spec.spec(key).type
         multiplier = unit if (unit is not None and col_type == "amount") else 1
-        hmap.columns[index] = MappedColumn(index, key, text, multiplier)
+        shown = " ".join(str(cell).split())  # as written (full-width kept) for messages
+        hmap.columns[index] = MappedColumn(index, key, shown, multiplier)
     hmap.missing_required = [k for k in spec.required_keys if k not in hmap.keys]
     return hmap
 
