@@ -20,7 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from ledger.errors import DataProblem
-from ledger.store import audit, backup, migrations
+from ledger.store import audit, backup, collation, migrations
 
 MIN_SQLITE = (3, 37, 0)  # STRICT tables; trigram FTS needs 3.34
 BUSY_TIMEOUT_MS = 5000
@@ -81,6 +81,7 @@ class Store:
                     raise DataProblem(f"无法将数据库 {self.path} 切换到 WAL 模式（当前 {mode}）")
             conn.execute("PRAGMA synchronous = FULL")
             audit.register_functions(conn, lambda: self.actor)
+            collation.register(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise DataProblem(f"无法打开数据库 {self.path}：{exc}") from exc
