@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 from ledger.subsidy.rules import (
     CANCELLED_STATUSES,
@@ -308,7 +308,9 @@ def _ratio(rules: RuleSet, facts: ApplicationFacts, steps: list[Step]) -> int:
 
 def round_amount(exact_fen: Decimal, rules: RuleSet) -> int:
     unit = Decimal(100) if rules.rounding_unit == "yuan" else Decimal(1)
-    q = (exact_fen / unit).quantize(Decimal(1), rounding=_ROUNDING[rules.rounding])
+    with localcontext() as ctx:
+        ctx.prec = 60
+        q = (exact_fen / unit).quantize(Decimal(1), rounding=_ROUNDING[rules.rounding])
     return int(q * unit)
 
 
@@ -348,7 +350,7 @@ def calculate(rules: RuleSet, facts: ApplicationFacts, context: LedgerContext,
         steps.append(Step("base", f"实缴保费 {_yuan(base)} 超过保单保费 {_yuan(facts.premium_fen)}，"
                                   f"按保单保费计"))
         base = facts.premium_fen
-    exact = Decimal(base) * ratio / 10000
+    exact = Decimal(base) * ratio / 10000  # exact: ≤ 2 decimals of a fen
     raw = round_amount(exact, rules)
     text = f"实缴保费 {_yuan(base)} × 补贴比例 {_pct(ratio)} = {_yuan(raw)}"
     if exact != raw:

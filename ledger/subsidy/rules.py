@@ -27,28 +27,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from ledger.errors import Issue
+from ledger.money import format_ratio_bp, format_yuan
 
-# NOTE: ledger/money.py (format_yuan, format_ratio_bp) is written by another engineer;
-# these private helpers keep this package independent of it until it settles.
-
-
-def _yuan(fen: int) -> str:
-    """12_000_00 → '12,000.00' (fen may be negative)."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(int(fen)), 100)
-    return f"{sign}{whole:,}.{cents:02d}"
-
-
-def _pct(bp: int) -> str:
-    """5000 → '50%', 6250 → '62.5%', 1 → '0.01%'."""
-    text = format(Decimal(int(bp)) / 100, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}%"
+# Formatting comes from ledger.money; the short aliases are re-used by the engine.
+_yuan = format_yuan
+_pct = format_ratio_bp
 
 
 ENTERPRISE_TAGS: tuple[str, ...] = (
