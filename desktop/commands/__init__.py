@@ -1,0 +1,1 @@
+"""One module per ``ipdesk`` command group; each exposes ``register(subparsers)``."""
