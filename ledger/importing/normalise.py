@@ -36,7 +36,7 @@ def _is_control(ch: str) -> bool:
 def _clean(value: str) -> str:
     """NFKC + drop zero-width/control characters, keeping whitespace untouched."""
     text = unicodedata.normalize("NFKC", value).translate(_ZERO_WIDTH)
-    if any(_is_control(ch) for ch in text):
+    if not text.isprintable() and any(_is_control(ch) for ch in text):
         text = "".join(ch for ch in text if not _is_control(ch))
     return text
 
@@ -372,7 +372,11 @@ class CellError:
 
 
 def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not normalise_text(value))
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    return not value.strip() or (not value.isprintable() and not normalise_text(value))
 
 
 def convert_cell(spec: ColumnSpec, value: object, unit_multiplier: int = 1) -> object:

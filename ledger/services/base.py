@@ -38,7 +38,7 @@ def json_list(values: Iterable[str]) -> str:
 
 
 def row_dict(row: sqlite3.Row | None) -> dict[str, Any]:
-    return {} if row is None else {k: row[k] for k in row.keys()}
+    return {} if row is None else {k: row[k] for k in row.keys()}  # noqa: SIM118 (Row iterates values)
 
 
 def as_values(inp: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
