@@ -26,6 +26,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -208,6 +209,10 @@ class ReportBuilder:
     def toc(self) -> None:
         toc = TableOfContents(dotsMinLevel=0)
         toc.levelStyles = [self.st["toc1"], self.st["toc2"]]
+        toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), SONG),
+                                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         self.story += [CJKParagraph("目　录", self.st["h0"]), toc, PageBreak()]
 
     def title(self, text: str) -> None:
