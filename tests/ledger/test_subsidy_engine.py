@@ -487,3 +487,17 @@ def test_amounts_respect_ratio_and_every_cap(data):
             for i, ip in enumerate(g.ip_right_ids):
                 share[ip] = share.get(ip, 0) + g.amount_fen // k + (1 if i < g.amount_fen % k else 0)
         assert all(v <= rs.cap_per_ip_right_fen for v in share.values())
+
+
+def test_tag_uplift_raises_enterprise_cap_and_ceiling_applies():
+    from ledger.subsidy import Uplift
+
+    rs = replace(ROUND, ratio_bp=9500, cap_per_enterprise_year_fen=yuan(100_000),
+                 uplifts=(Uplift("专精特新加码", ("tag:专精特新",), 1000, {}, yuan(150_000)),))
+    # 95% + 10% = 105% → ceiling 100%: 200,000 × 100% = 200,000 → raised cap 150,000
+    c = calculate(rs, app(premium=yuan(200_000), enterprise_tags=("专精特新",)), EMPTY, date(2024, 1, 1))
+    assert (c.ratio_bp, c.amount_fen) == (10000, yuan(150_000))
+    assert "比例 105% 超过上限 100%，按 100%" in c.explanation
+    assert "单户年度上限（专精特新加码） 150,000.00" in c.explanation
+    # without the tag: 200,000 × 95% = 190,000 → 100,000
+    assert calculate(rs, app(premium=yuan(200_000)), EMPTY, date(2024, 1, 1)).amount_fen == yuan(100_000)
