@@ -61,7 +61,7 @@ def normalise_text(value: object) -> str:
 
 def _show(value: object) -> str:
     """The value as quoted in messages (short, readable)."""
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         text = str(int(value))
     else:
         text = str(value).strip()
