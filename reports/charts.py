@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from reportlab.graphics import shapes
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-
-from reportlab.graphics import shapes
 
 from reports.fonts import HEI, register_fonts
 

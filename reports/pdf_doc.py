@@ -32,7 +32,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from ledger.errors import LedgerError
 from reports import Cancelled
-from reports.fonts import HEI, SONG, register_fonts
+from reports.fonts import SONG, register_fonts
 from reports.typography import CJKParagraph, escape, styles
 
 PAGE_W, PAGE_H = A4
@@ -232,7 +232,7 @@ class ReportBuilder:
         if new_page:
             self.story.append(PageBreak())
         else:
-            self.story.append(CondPageBreak(40 * mm if level == 1 else 25 * mm))
+            self.story.append(CondPageBreak(60 * mm if level <= 2 else 30 * mm))
         p = CJKParagraph(escape(text), style)
         p.keepWithNext = True
         if toc and level <= 2:

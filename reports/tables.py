@@ -54,7 +54,7 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], kinds: 
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8ECF2")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 1), (-1, -1), SONG),
+        ("FONTNAME", (0, 0), (-1, -1), SONG),
         ("FONTSIZE", (0, 1), (-1, -1), CELL_FONT_SIZE),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
@@ -85,7 +85,7 @@ def _column_widths(headers: list[str], rows: list[list[str]], kinds: list[Kind],
     widths = [0.0] * n
     fixed = 0.0
     for c, kind in enumerate(kinds):
-        head_min = min(stringWidth(headers[c], HEI_BOLD, CELL_FONT_SIZE), 8 * CELL_FONT_SIZE)
+        head_min = min(stringWidth(headers[c], HEI_BOLD, CELL_FONT_SIZE), 4.5 * CELL_FONT_SIZE)
         if kind in ("num", "center"):
             widths[c] = max(natural[c], head_min + 2 * _PAD + 1, 24)
             fixed += widths[c]

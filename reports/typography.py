@@ -19,8 +19,8 @@ from unicodedata import category
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paragraph import (
-    ParaLines,
     Paragraph,
+    ParaLines,
     _handleBulletWidth,
     cjkU,
     makeCJKParaLine,
@@ -177,9 +177,9 @@ def check_lines(lines: list[str], *, numbers: bool = True) -> list[str]:
             problems.append(f"第 {no} 行以“{line[0]}”开头：{line[:20]}")
         if line[-1] in CANNOT_END:
             problems.append(f"第 {no} 行以“{line[-1]}”结尾：{line[-20:]}")
-        if numbers and prev and _NUMERIC_SPLIT.search(prev) and line[0].isdigit():
-            if prev[-1].isdigit() or prev[-1] in ",.":
-                problems.append(f"第 {no} 行数字被拆开：{prev[-12:]} | {line[:12]}")
+        if (numbers and prev and _NUMERIC_SPLIT.search(prev) and line[0].isdigit()
+                and (prev[-1].isdigit() or prev[-1] in ",.")):
+            problems.append(f"第 {no} 行数字被拆开：{prev[-12:]} | {line[:12]}")
         prev = line
     return problems
 
