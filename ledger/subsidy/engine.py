@@ -134,7 +134,7 @@ class Calculation:
 
     def to_grant(self, facts: ApplicationFacts, year: int) -> Grant:
         return Grant(facts.enterprise_id, facts.policy_no, facts.insurance_type, self.amount_fen,
-                     year, facts.overseas, tuple(r.ip_id for r in facts.ip_rights),
+                     year, is_overseas(facts), tuple(r.ip_id for r in facts.ip_rights),
                      facts.application_id)
 
 
@@ -157,6 +157,11 @@ def _plus_years(d: date, years: int) -> date:
 
 def _type_name(code: str) -> str:
     return INSURANCE_TYPES.get(code, code)
+
+
+def is_overseas(facts: ApplicationFacts) -> bool:
+    """An overseas policy: flagged so, or of the catalogue's ``overseas`` insurance type."""
+    return facts.overseas or facts.insurance_type == "overseas"
 
 
 def check_eligibility(rules: RuleSet, facts: ApplicationFacts, ctx: LedgerContext,
@@ -199,11 +204,12 @@ def check_eligibility(rules: RuleSet, facts: ApplicationFacts, ctx: LedgerContex
             label = "企业年度保费合计"
         if basis < rules.min_premium_fen:
             why.append(f"{label} {_yuan(basis)} 低于最低保费 {_yuan(rules.min_premium_fen)}")
-    rate_cap = rules.max_premium_rate_overseas_bp if facts.overseas else rules.max_premium_rate_bp
-    if facts.overseas and rate_cap is None:
+    overseas = is_overseas(facts)
+    rate_cap = rules.max_premium_rate_overseas_bp if overseas else rules.max_premium_rate_bp
+    if overseas and rate_cap is None:
         rate_cap = rules.max_premium_rate_bp
     if rate_cap is not None:
-        where = "境外" if facts.overseas else "境内"
+        where = "境外" if overseas else "境内"
         if not facts.sum_insured_fen:
             why.append(f"未提供保险金额，无法核对保费费率（{where}上限 {_pct(rate_cap)}）")
         elif facts.premium_fen * 10000 > rate_cap * facts.sum_insured_fen:
@@ -244,7 +250,7 @@ def _uniqueness(rules: RuleSet, facts: ApplicationFacts, ctx: LedgerContext) -> 
                 if (r.ip_id in g.ip_right_ids and g.insurance_type == facts.insurance_type
                         and (rules.unique_ip_type_scope == "ever" or g.year == rules.year)):
                     why.append(f"知识产权 {r.number or r.ip_id} 已于 {g.year} 年度以"
-                               f"“{_type_name(g.insurance_type)}”获补贴（保单 {g.policy_no}），"
+                               f"“{_type_name(g.insurance_type)}”类险种获补贴（保单 {g.policy_no}），"
                                f"{scope}同一知识产权同一险种只补贴一次")
                     break
     return why
@@ -270,7 +276,7 @@ def applicable_uplifts(rules: RuleSet, facts: ApplicationFacts) -> list[tuple[Up
     for up in rules.uplifts:
         for cond in up.when_any:
             hit = (cond == "high_value_patent" and any(r.high_value for r in facts.ip_rights)) or (
-                cond == "overseas" and facts.overseas) or (
+                cond == "overseas" and is_overseas(facts)) or (
                 cond == "belt_and_road" and facts.belt_and_road) or (
                 cond.startswith("tag:") and cond[4:] in facts.enterprise_tags)
             if hit:
@@ -394,7 +400,7 @@ def calculate(rules: RuleSet, facts: ApplicationFacts, context: LedgerContext,
                   if rules.cap_per_policy_by_times_funded_fen else rules.cap_per_policy_fen)
     cap("cap.policy", "单保单上限", policy_cap,
         sum(g.amount_fen for g in year if g.policy_no == facts.policy_no))
-    group = type_cap_group(rules, facts.insurance_type, facts.overseas)
+    group = type_cap_group(rules, facts.insurance_type, is_overseas(facts))
     if group is not None:
         limit = group.cap_fen
         for up in ups:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from ledger.catalogue import INSURANCE_TYPES as CATALOGUE_INSURANCE_TYPES
 from ledger.errors import Issue
 from ledger.money import format_ratio_bp, format_yuan
 
@@ -41,22 +42,13 @@ ENTERPRISE_TAGS: tuple[str, ...] = (
     "单项冠军", "专精特新", "高新技术企业", "中小微", "出口型", "知识产权示范企业",
 )
 
-INSURANCE_TYPES: dict[str, str] = {
-    "enforcement": "知识产权执行保险",
-    "infringement_loss": "知识产权被侵权损失保险",
-    "infringement_liability": "侵犯知识产权责任保险",
-    "overseas_infringement_liability": "知识产权海外侵权责任保险",
-    "overseas_legal_costs": "知识产权海外纠纷法律费用保险",
-    "pledge_financing": "知识产权质押融资保证保险",
-    "comprehensive": "知识产权综合保险",
-    "trade_secret": "商业秘密保护保险",
-    "agent_liability": "知识产权代理人职业责任保险",
-    "other": "其他知识产权保险",
-}
+# Insurance-type families come from the product catalogue (products.toml `insurance_type`),
+# so the services layer can pass a product's family straight in.
+INSURANCE_TYPES = CATALOGUE_INSURANCE_TYPES
 
 UPLIFT_CONDITIONS: dict[str, str] = {
     "high_value_patent": "高价值专利",
-    "overseas": "海外市场（境外保单）",
+    "overseas": "海外市场（境外保单或海外险种）",
     "belt_and_road": "共建“一带一路”市场",
 }
 

@@ -11,11 +11,13 @@ import tomllib
 from dataclasses import fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from ledger.errors import InvalidInput, Issue, errors_only
+from ledger.paths import resource_path
 from ledger.subsidy.rules import RuleSet, TypeCap, Uplift, _pct, validate_rules
 
 FORMAT_VERSION = 1
@@ -289,15 +291,13 @@ def rules_to_toml(rs: RuleSet) -> str:
     return tomli_w.dumps(doc)
 
 
-def _programmes_dir() -> Any:
-    from importlib.resources import files
-
-    return files("resources") / "programmes"
+def _programmes_dir() -> Path:
+    return resource_path("programmes")
 
 
 def list_programmes() -> list[str]:
     """Slugs of the example programme files shipped in resources/programmes/."""
-    return sorted(p.name[:-5] for p in _programmes_dir().iterdir() if p.name.endswith(".toml"))
+    return sorted(p.stem for p in _programmes_dir().glob("*.toml"))
 
 
 def load_programme(slug: str) -> RuleSet:

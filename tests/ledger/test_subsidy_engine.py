@@ -75,7 +75,7 @@ def test_changzhou_wujin_half_up_to_the_fen():
 def test_guangzhou_devzone_sixty_percent():
     rs = load_programme("guangzhou-devzone-2020")
     # 85,000 × 60% = 51,000
-    c = calculate(rs, app(premium=yuan(85_000), insurance_type="overseas_infringement_liability",
+    c = calculate(rs, app(premium=yuan(85_000), insurance_type="overseas",
                           overseas=True), EMPTY, date(2020, 5, 20))
     assert c.amount_fen == yuan(51_000)
 
@@ -84,7 +84,7 @@ def test_guangzhou_devzone_sixty_percent():
 
 def test_beijing_overseas_cap_across_two_policies():
     rs = load_programme("beijing-overseas-2022")
-    kw = dict(insurance_type="overseas_legal_costs", overseas=True, enterprise_tags=("出口型",))
+    kw = dict(insurance_type="overseas", overseas=True, enterprise_tags=("出口型",))
     first, second = run(rs, app(1, premium=yuan(1_200_000), **kw), app(2, premium=yuan(100_000), **kw))
     # 1,200,000 × 80% = 960,000 → 单户年度上限 800,000
     assert first.amount_fen == yuan(800_000)
@@ -219,7 +219,7 @@ def test_shenzhen_same_ip_same_type_funded_once():
     ctx = LedgerContext((earlier,))
     c = calculate(rs, app(premium=yuan(100_000), **SZ), ctx, date(2025, 3, 1))
     assert not c.eligible
-    assert c.reasons == ["知识产权 ZL201710601862.3 已于 2025 年度以“知识产权执行保险”获补贴"
+    assert c.reasons == ["知识产权 ZL201710601862.3 已于 2025 年度以“执行/维权费用”类险种获补贴"
                          "（保单 P-OLD），同一知识产权同一险种只补贴一次"]
     # same IP right, another insurance type: allowed; 100,000 × 50% = 50,000
     c = calculate(rs, app(premium=yuan(100_000), insurance_type="infringement_loss", **SZ), ctx,
@@ -254,7 +254,7 @@ def test_shandong_uplift_raises_ratio_and_cap():
 
 def test_shandong_overseas_and_other_domestic_caps():
     rs = load_programme("shandong-2024")
-    ov = dict(insurance_type="overseas_infringement_liability", overseas=True)
+    ov = dict(insurance_type="overseas")  # the type alone makes it overseas
     # Belt-and-Road: 1,000,000 × 70% = 700,000 → 500,000
     c = calculate(rs, app(premium=yuan(1_000_000), belt_and_road=True, **ov), EMPTY, date(2024, 9, 1))
     assert c.amount_fen == yuan(500_000)
@@ -306,7 +306,7 @@ def test_qingdao_policy_funded_once_and_ip_type_once_a_year():
     assert again.reasons[0] == "保单 P1 已于 2021 年度获补贴 10,000.00，每张保单只补贴一次"
     # another policy on the same patent and type in the same year: refused
     _, other = run(rs, app(1, premium=yuan(20_000)), app(2, premium=yuan(20_000)))
-    assert other.reasons == ["知识产权 ZL201710601862.3 已于 2021 年度以“知识产权执行保险”获补贴"
+    assert other.reasons == ["知识产权 ZL201710601862.3 已于 2021 年度以“执行/维权费用”类险种获补贴"
                              "（保单 P1），同一年度同一知识产权同一险种只补贴一次"]
     # a grant in an earlier year does not block (scope: year)
     ctx = LedgerContext((Grant("E1", "P-2020", "enforcement", yuan(5_000), 2020, ip_right_ids=("ip1",)),))
@@ -366,7 +366,7 @@ def test_shaanxi_max_premium_rate():
     d = date(2023, 9, 1)
     c = calculate(rs, app(premium=yuan(60_000), sum_insured_fen=yuan(1_000_000)), EMPTY, d)
     assert c.reasons == ["保费费率 = 保费 60,000.00 ÷ 保险金额 1,000,000.00 = 6%，超过境内上限 5%"]
-    ov = dict(insurance_type="overseas_infringement_liability", overseas=True)
+    ov = dict(insurance_type="overseas", overseas=True)
     # overseas 6 % is fine: 60,000 × 75% = 45,000
     c = calculate(rs, app(premium=yuan(60_000), sum_insured_fen=yuan(1_000_000), **ov), EMPTY, d)
     assert c.amount_fen == yuan(45_000)
