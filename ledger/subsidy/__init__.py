@@ -11,6 +11,7 @@ from ledger.subsidy.engine import (
     calculate,
     calculate_batch,
     check_eligibility,
+    require_valid,
 )
 from ledger.subsidy.rules import (
     ENTERPRISE_TAGS,
@@ -30,6 +31,6 @@ from ledger.subsidy.toml_io import (
 __all__ = [
     "ENTERPRISE_TAGS", "INSURANCE_TYPES", "ApplicationFacts", "BatchResult", "Calculation",
     "CoveredRight", "Grant", "LedgerContext", "RuleSet", "Step", "TypeCap", "Uplift",
-    "calculate", "calculate_batch", "check_eligibility", "list_programmes", "load_programme",
+    "calculate", "calculate_batch", "check_eligibility", "require_valid", "list_programmes", "load_programme",
     "rules_from_toml", "rules_to_toml", "validate_rules",
 ]

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
+from ledger.errors import InvalidInput, errors_only
 from ledger.subsidy.rules import (
     CANCELLED_STATUSES,
     INSURANCE_TYPES,
@@ -44,6 +45,7 @@ from ledger.subsidy.rules import (
     _pct,
     _yuan,
     uplift_condition_label,
+    validate_rules,
 )
 
 _ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
@@ -341,9 +343,25 @@ def _enterprise_cap(rules: RuleSet, facts: ApplicationFacts,
     return cap, label
 
 
+def require_valid(rules: RuleSet) -> None:
+    """Raise ``InvalidInput`` (Chinese, with the figures) if ``rules`` contradict themselves."""
+    problems = errors_only(validate_rules(rules))
+    if problems:
+        raise InvalidInput(problems, f"规则“{rules.name}”自相矛盾："
+                           + "；".join(i.message for i in problems))
+
+
 def calculate(rules: RuleSet, facts: ApplicationFacts, context: LedgerContext,
               as_of: date) -> Calculation:
-    """The subsidy for one application; ``as_of`` dates the IP-validity check."""
+    """The subsidy for one application; ``as_of`` dates the IP-validity check.
+
+    Raises ``InvalidInput`` when the rules contradict themselves."""
+    require_valid(rules)
+    return _calculate(rules, facts, context, as_of)
+
+
+def _calculate(rules: RuleSet, facts: ApplicationFacts, context: LedgerContext,
+               as_of: date) -> Calculation:
     why = check_eligibility(rules, facts, context, as_of)
     if why:
         steps = [Step("ineligible", f"不符合条件：{r}") for r in why]
@@ -436,9 +454,10 @@ def calculate(rules: RuleSet, facts: ApplicationFacts, context: LedgerContext,
 def calculate_batch(rules: RuleSet, applications: list[ApplicationFacts], context: LedgerContext,
                     as_of: date) -> BatchResult:
     """Calculate in the given order, each grant counting against the ones after it."""
+    require_valid(rules)
     results = []
     for facts in applications:
-        calc = calculate(rules, facts, context, as_of)
+        calc = _calculate(rules, facts, context, as_of)
         if calc.amount_fen > 0:
             context = context.with_grant(calc.to_grant(facts, rules.year))
         results.append(calc)

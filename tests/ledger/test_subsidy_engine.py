@@ -501,3 +501,16 @@ def test_tag_uplift_raises_enterprise_cap_and_ceiling_applies():
     assert "单户年度上限（专精特新加码） 150,000.00" in c.explanation
     # without the tag: 200,000 × 95% = 190,000 → 100,000
     assert calculate(rs, app(premium=yuan(200_000)), EMPTY, date(2024, 1, 1)).amount_fen == yuan(100_000)
+
+
+def test_contradictory_rules_refused_by_the_engine():
+    import pytest
+
+    from ledger.errors import InvalidInput
+
+    bad = replace(ROUND, ratio_bp=12000, budget_fen=-1_00)
+    with pytest.raises(InvalidInput) as exc:
+        calculate(bad, app(premium=100), EMPTY, date(2024, 1, 1))
+    assert "120%" in exc.value.message and "-1.00" in exc.value.message
+    with pytest.raises(InvalidInput):
+        calculate_batch(bad, [app(premium=100)], EMPTY, date(2024, 1, 1))
