@@ -384,13 +384,13 @@ def _calculate(rules: RuleSet, facts: ApplicationFacts, context: LedgerContext,
     amount = raw
     binding: list[str] = []
 
-    def cap(code: str, label: str, limit: int | None, used: int) -> None:
+    def cap(code: str, label: str, limit: int | None, used: int, got: str = "已获") -> None:
         nonlocal amount
         if limit is None:
             return
         left = max(limit - used, 0)
         if amount > left:
-            msg = f"{label} {_yuan(limit)}" + (f"，已获 {_yuan(used)}，剩余 {_yuan(left)}" if used else "")
+            msg = f"{label} {_yuan(limit)}" + (f"，{got} {_yuan(used)}，剩余 {_yuan(left)}" if used else "")
             steps.append(Step(code, msg, left))
             binding.append(msg)
             amount = left
@@ -441,13 +441,13 @@ def _calculate(rules: RuleSet, facts: ApplicationFacts, context: LedgerContext,
             steps += [Step(code, reason, 0), Step("final", "核定 0.00", 0)]
             return Calculation(facts.application_id, True, 0, "budget_refused", ratio, raw,
                                [reason], steps)
-        cap(code, label, limit, spent)
+        cap(code, label, limit, spent, "已核定")
     if rules.rounding_unit == "yuan" and amount % 100:
         amount -= amount % 100
         steps.append(Step("rounding", f"按元取整（舍去零头）{_yuan(amount)}", amount))
     steps.append(Step("final", f"核定 {_yuan(amount)}", amount))
-    outcome = "granted" if amount == raw else ("zero" if amount == 0 else "reduced")
-    reasons = binding if amount == 0 else []
+    outcome = "zero" if amount == 0 else ("granted" if amount == raw else "reduced")
+    reasons = (binding or [f"按比例计算为 {_yuan(raw)}"]) if amount == 0 else []
     return Calculation(facts.application_id, True, amount, outcome, ratio, raw, reasons, steps)
 
 

@@ -208,7 +208,7 @@ def test_shenzhen_programme_total_partial_option():
     res = calculate_batch(rs, _shenzhen_batch(), EMPTY, date(2025, 3, 1))
     # the 26th gets the 50,000 left; the 27th finds nothing left
     assert [c.amount_fen for c in res.calculations[24:]] == [yuan(150_000), yuan(50_000), 0]
-    assert "项目年度总额上限 5,000,000.00，已获 4,950,000.00，剩余 50,000.00" in \
+    assert "项目年度总额上限 5,000,000.00，已核定 4,950,000.00，剩余 50,000.00" in \
         res.calculations[25].explanation
     assert res.total_fen == yuan(5_000_000)
 
@@ -514,3 +514,8 @@ def test_contradictory_rules_refused_by_the_engine():
     assert "120%" in exc.value.message and "-1.00" in exc.value.message
     with pytest.raises(InvalidInput):
         calculate_batch(bad, [app(premium=100)], EMPTY, date(2024, 1, 1))
+
+
+def test_zero_ratio_gives_zero_outcome_with_reason():
+    c = calculate(replace(ROUND, ratio_bp=0), app(premium=10000), EMPTY, date(2024, 1, 1))
+    assert (c.amount_fen, c.outcome, c.reasons) == (0, "zero", ["按比例计算为 0.00"])
