@@ -105,17 +105,17 @@ def check_claim(store: Store, inp: ClaimInput, *, record_id: int | None = None) 
     issues += validate_amount_fen(inp.judgement_fen, "judgement_fen", "判决金额")
     issues += validate_amount_fen(inp.settlement_fen, "settlement_fen", "和解金额")
     issues += _check_items(inp)
-    policy = conn.execute("SELECT sum_insured_fen FROM policy WHERE id = ?", (inp.policy_id,)).fetchone()
-    if policy is None:
+    sum_insured = lookups.policy_sum_insured(conn, inp.policy_id)
+    if sum_insured is None:
         issues.append(Issue("policy_id", "policy.missing", "请选择出险保单"))
     elif not any(i.is_error for i in issues):
         paid = sum(i.paid_fen for i in inp.cost_items)
         other = lookups.claims_paid_on_policy(conn, inp.policy_id, record_id)
-        remaining = policy["sum_insured_fen"] - other
+        remaining = sum_insured - other
         if paid > remaining:
             issues.append(Issue("cost_items", "claim.above_sum_insured",
                                 f"本案已赔合计 {format_yuan(paid)} 元，超过保单剩余保额 {format_yuan(remaining)} 元"
-                                f"（保险金额 {format_yuan(policy['sum_insured_fen'])} 元，其他案件已赔 {format_yuan(other)} 元）"))
+                                f"（保险金额 {format_yuan(sum_insured)} 元，其他案件已赔 {format_yuan(other)} 元）"))
         cash = sum(p.amount_fen for p in inp.payments)
         if cash > remaining:
             issues.append(Issue("payments", "claim.cash_above_sum_insured",

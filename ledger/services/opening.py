@@ -6,7 +6,7 @@ import os
 
 from ledger import catalogue
 from ledger.services.catalogue_sync import sync_catalogue
-from ledger.store import Store, open_store
+from ledger.store import Store, lookups, open_store
 
 
 def open_ledger(path: str | os.PathLike[str], *, actor: str = "system", create: bool = True,
@@ -16,11 +16,7 @@ def open_ledger(path: str | os.PathLike[str], *, actor: str = "system", create: 
         if not store.readonly and store.setting("catalogue_version") != catalogue.catalogue_version():
             sync_catalogue(store)
             with store.write() as conn:
-                conn.execute(
-                    "INSERT INTO app_setting (key, value) VALUES ('catalogue_version', ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (catalogue.catalogue_version(),),
-                )
+                lookups.set_setting(conn, "catalogue_version", catalogue.catalogue_version())
     except BaseException:
         store.close()
         raise

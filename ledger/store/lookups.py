@@ -159,3 +159,15 @@ def upsert_catalogue_row(conn: sqlite3.Connection, table: str, code: str) -> int
         raise ValueError(table)
     row = conn.execute(f"SELECT id FROM {table} WHERE code = ?", (code,)).fetchone()
     return None if row is None else int(row[0])
+
+
+def set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO app_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def policy_sum_insured(conn: sqlite3.Connection, policy_id: int) -> int | None:
+    row = conn.execute("SELECT sum_insured_fen FROM policy WHERE id = ?", (policy_id,)).fetchone()
+    return None if row is None else int(row[0])

@@ -1,0 +1,61 @@
+"""Audit trail: every write logged with actor and values; append-only; tampering detected."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from ledger import health
+from ledger.services.enterprises import EnterpriseInput, create_enterprise, update_enterprise
+
+
+def _make(store):
+    inp = EnterpriseInput(name="宜兴垚焱陶瓷有限公司", uscc="91110000600037341L", district_code="320282")
+    out = create_enterprise(store, inp)
+    update_enterprise(store, out.id, EnterpriseInput(**{**inp.__dict__, "industry": "陶瓷"}))
+    return out
+
+
+def test_insert_and_update_are_logged_with_old_and_new_values(ledger_store):
+    out = _make(ledger_store)
+    rows = ledger_store.rows("SELECT * FROM audit_log WHERE record_uuid = ? ORDER BY seq", (out.uuid,))
+    assert [r["op"] for r in rows] == ["INSERT", "UPDATE"]
+    assert {r["actor"] for r in rows} == {"测试员"}
+    assert json.loads(rows[1]["old_values"])["industry"] == ""
+    assert json.loads(rows[1]["new_values"])["industry"] == "陶瓷"
+
+
+def test_audit_log_is_append_only(ledger_store):
+    _make(ledger_store)
+    for sql in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(sqlite3.IntegrityError, match="审计日志只允许追加"):
+            ledger_store.conn.execute(sql)
+
+
+def test_check_detects_an_edited_and_a_removed_audit_row(ledger_store, db_path):
+    _make(ledger_store)
+    assert health.check(ledger_store).ok
+    raw = sqlite3.connect(db_path)  # an attacker with a plain SQLite tool
+    raw.execute("DROP TRIGGER audit_log_no_update")
+    raw.execute("DROP TRIGGER audit_log_no_delete")
+    raw.execute("UPDATE audit_log SET new_values = replace(new_values, '陶瓷', '钢铁') WHERE op = 'UPDATE'")
+    raw.commit()
+    report = health.check(ledger_store)
+    assert not report.ok and any("被改动" in p for p in report.audit_problems)
+    seq = raw.execute("SELECT max(seq) - 1 FROM audit_log").fetchone()[0]
+    raw.execute("DELETE FROM audit_log WHERE seq = ?", (seq,))
+    raw.commit()
+    raw.close()
+    assert any("不连续" in p for p in health.check(ledger_store).audit_problems)
+
+
+def test_plain_sqlite_tools_cannot_write_audited_tables(db_path, ledger_store):
+    raw = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.OperationalError, match="app_now|app_actor|app_hash"):
+        raw.execute("UPDATE enterprise SET name = 'x'") if raw.execute(
+            "SELECT count(*) FROM enterprise").fetchone()[0] else raw.execute(
+            "INSERT INTO enterprise (uuid, name, uscc, district_code, created_at, updated_at) "
+            "VALUES ('u', 'x', '91110000600037341L', '320214', 't', 't')")
+    raw.close()
