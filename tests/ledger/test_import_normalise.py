@@ -348,3 +348,18 @@ def test_normalise_row_enterprise_lists_and_short_rows() -> None:
     assert errs == []
     assert rec == {"name": "甲公司", "uscc": "91110000600037341L",
                    "tags": ["专精特新", "高新技术企业"], "contact_phone": None, "notes": None}
+
+
+@given(st.one_of(st.text(max_size=30), st.floats(), st.integers(), st.booleans(), st.none(),
+                 st.dates(), st.decimals()))
+def test_every_parser_raises_only_value_error(value: object) -> None:
+    parsers = [parse_bool, parse_list, parse_int, parse_shares, parse_text, normalise_text,
+               lambda v: parse_enum(v, IP_TYPES, IP_TYPE_SYNONYMS)]
+    for parser in parsers:
+        try:
+            parser(value)
+        except ValueError:
+            pass
+    for kind in KINDS.values():
+        hmap = map_headers(kind, [c.header for c in kind.columns])
+        normalise_row(kind, hmap, [value] * len(kind.columns))

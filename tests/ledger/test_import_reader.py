@@ -4,8 +4,12 @@ broken files.  Workbooks are generated with openpyxl (allowed in tests, not in l
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
@@ -285,25 +289,63 @@ def test_garbage_only_raises_ledger_errors(tmp_path: Path, blob: bytes, suffix: 
         read_table(path, "policies")
 
 
+def _fast_xlsx(path: Path, header: list[str], rows: Iterator[list[object]]) -> None:
+    """A minimal xlsx written directly (openpyxl needs ~10 s for 100k rows)."""
+
+    def cell(value: object) -> str:
+        if isinstance(value, str):
+            return f'<c t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+        return f"<c><v>{value}</v></c>"
+
+    def sheet_xml() -> Iterator[str]:
+        yield ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+               'openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        for values in itertools.chain([header], rows):
+            yield "<row>" + "".join(cell(v) for v in values) + "</row>"
+        yield "</sheetData></worksheet>"
+
+    ns = "http://schemas.openxmlformats.org"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", (
+            f'<Types xmlns="{ns}/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            "</Types>"))
+        zf.writestr("_rels/.rels", (
+            f'<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" '
+            f'Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>"))
+        zf.writestr("xl/workbook.xml", (
+            f'<workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{ns}/officeDocument/2006/'
+            'relationships"><sheets><sheet name="保单" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        zf.writestr("xl/_rels/workbook.xml.rels", (
+            f'<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" '
+            f'Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>"))
+        with zf.open("xl/worksheets/sheet1.xml", "w") as fh:
+            for chunk in sheet_xml():
+                fh.write(chunk.encode("utf-8"))
+
+
 @pytest.mark.slow
 def test_streams_100k_rows(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("保单")
-    ws.append(["保单号", "投保人", "保费", "保险起期", "保险止期"])
-    for i in range(100_000):
-        ws.append([f"P{i:06d}", "甲公司", 1000 + i % 7, dt.date(2023, 1, 1), "2023-12-31"])
     path = tmp_path / "big.xlsx"
-    wb.save(path)
+    _fast_xlsx(path, ["保单号", "投保人", "保费", "保险起期", "保险止期"],
+               ([f"P{i:06d}", "甲公司", 1000 + i % 7, 44927, "2023-12-31"] for i in range(100_000)))
     start = time.perf_counter()
     sheet = read_table(path, "policies")
     total = 0
     last = 0
+    bad = 0
     for excel_row, values in sheet.rows:
         rec, errs = normalise_row("policies", sheet.header_map, values)
-        assert not errs
+        bad += len(errs)
         total += rec["premium_fen"]  # type: ignore[operator]
         last = excel_row
     elapsed = time.perf_counter() - start
-    assert last == 100_001
+    assert (bad, last) == (0, 100_001)
+    assert rec["start_date"] == "2023-01-01"
     assert total == sum((1000 + i % 7) * 100 for i in range(100_000))
-    assert elapsed < 30
+    assert elapsed < 60  # ~3.5 s on an idle 2-core machine
