@@ -1,0 +1,210 @@
+"""A lazy table model over one register (ledger/store/registers.py): sort, filter and search in SQL.
+
+Rows arrive in pages of :data:`PAGE_SIZE` through ``canFetchMore``/``fetchMore``. Queries go
+through a *runner* ``runner(key, fn, callback)``: :class:`desktop.ops.Ops` in the application
+(worker thread, stale results dropped), or :func:`sync_runner` in tests and scripts.
+Every reload bumps a generation number, so a late page from an older query is ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from desktop.models.formatting import RIGHT_ALIGNED, display
+from ledger.store import registers
+from ledger.store.registers import RegisterSpec
+
+PAGE_SIZE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RAW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Runner = Callable[[str, Callable[[Any], Any], Callable[[Any], None]], Any]
+
+
+def sync_runner(store: Any) -> Runner:
+    def run(_key: str, fn: Callable[[Any], Any], callback: Callable[[Any], None]) -> None:
+        callback(fn(store))
+
+    return run
+
+
+def ops_runner(ops: Any) -> Runner:
+    def run(key: str, fn: Callable[[Any], Any], callback: Callable[[Any], None]) -> None:
+        ops.run(key, fn, callback)
+
+    return run
+
+
+class RegisterModel(QAbstractTableModel):
+    totalChanged = Signal(int)  # -1 while counting
+    loaded = Signal()  # the first page of a (re)query is in
+
+    def __init__(self, spec: RegisterSpec, runner: Runner | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.runner = runner
+        self.filters: dict[str, Any] = {}
+        self.search = ""
+        self.order_by = spec.default_order or spec.columns[0].key
+        self.descending = spec.default_descending
+        self._rows: list[tuple] = []
+        self._total: int | None = None
+        self._gen = 0
+        self._fetching = False
+
+    # -- query state -------------------------------------------------------------------------
+    def set_runner(self, runner: Runner | None) -> None:
+        self.runner = runner
+        self.reload()
+
+    def set_query(
+        self, *, filters: Mapping[str, Any] | None = None, search: str | None = None
+    ) -> None:
+        if filters is not None:
+            self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
+        if search is not None:
+            self.search = search.strip()
+        self.reload()
+
+    @property
+    def total(self) -> int | None:
+        return self._total
+
+    def reload(self) -> None:
+        self._gen += 1
+        gen = self._gen
+        self.beginResetModel()
+        self._rows = []
+        self._total = None
+        self._fetching = self.runner is not None
+        self.endResetModel()
+        self.totalChanged.emit(-1)
+        if self.runner is None:
+            return
+        spec, filters, search = self.spec, dict(self.filters), self.search
+        order_by, desc = self.order_by, self.descending
+
+        def first(store: Any) -> tuple[int, list[tuple]]:
+            total = registers.count(store, spec, filters, search)
+            rows = registers.fetch(store, spec, filters, search, order_by, desc, 0, PAGE_SIZE)
+            return total, rows
+
+        self.runner(f"register:{spec.key}", first, lambda res: self._on_first(gen, res))
+
+    def _on_first(self, gen: int, result: tuple[int, list[tuple]]) -> None:
+        if gen != self._gen:
+            return
+        total, rows = result
+        self._fetching = False
+        self._total = total
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows = list(rows)
+            self.endInsertRows()
+        self.totalChanged.emit(total)
+        self.loaded.emit()
+
+    # -- lazy fetching -----------------------------------------------------------------------
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._fetching or self._total is None:
+            return False
+        return len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self.runner is None:
+            return
+        self._fetching = True
+        gen, offset = self._gen, len(self._rows)
+        spec, filters, search = self.spec, dict(self.filters), self.search
+        order_by, desc = self.order_by, self.descending
+
+        def page(store: Any) -> list[tuple]:
+            return registers.fetch(store, spec, filters, search, order_by, desc, offset, PAGE_SIZE)
+
+        self.runner(f"register:{spec.key}", page, lambda rows: self._on_page(gen, offset, rows))
+
+    def _on_page(self, gen: int, offset: int, rows: list[tuple]) -> None:
+        if gen != self._gen or offset != len(self._rows):
+            return
+        self._fetching = False
+        if not rows:
+            self._total = len(self._rows)  # the data shrank meanwhile
+            return
+        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        col = self.spec.columns[index.column()]
+        row = self._rows[index.row()]
+        value = row[index.column() + 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(col.kind, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.kind in RIGHT_ALIGNED:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if col.kind in ("date", "bool", "enum"):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col.kind in ("text", "tags"):
+            text = display(col.kind, value)
+            return text if len(text) > 14 else None
+        if role == ID_ROLE:
+            return row[0]
+        if role == RAW_ROLE:
+            return value
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            col = self.spec.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return col.header
+            if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in RIGHT_ALIGNED:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"单击按“{col.header}”排序" if col.sortable else None
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.spec.columns) or not self.spec.columns[column].sortable:
+            return
+        key = self.spec.columns[column].key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.order_by and descending == self.descending and self._total is not None:
+            return
+        self.order_by, self.descending = key, descending
+        self.reload()
+
+    def sort_column(self) -> int:
+        keys = [c.key for c in self.spec.columns]
+        return keys.index(self.order_by) if self.order_by in keys else -1
+
+    # -- helpers -----------------------------------------------------------------------------
+    def row_id(self, row: int) -> int:
+        return int(self._rows[row][0])
+
+    def raw_row(self, row: int) -> tuple:
+        return self._rows[row]
+
+    def fetch_all(self) -> None:
+        """Synchronous runners only: load every row (tests, exports of the current view)."""
+        while self.canFetchMore():
+            before = len(self._rows)
+            self.fetchMore()
+            if len(self._rows) == before:
+                break

@@ -1,0 +1,141 @@
+"""RegisterModel without any view: paging, sorting, filters and Chinese search, all in SQL."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCollator, QLocale, Qt
+
+from desktop.models.register_model import ID_ROLE, PAGE_SIZE, RegisterModel, sync_runner
+from ledger.money import format_yuan
+from ledger.store import records
+from ledger.store import registers as R
+
+
+def _model(store, spec):
+    return RegisterModel(spec, sync_runner(store))
+
+
+def _all_names(model):
+    model.fetch_all()
+    col = [c.key for c in model.spec.columns].index("name")
+    return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+
+
+def test_lazy_paging_in_pages_of_200(filled_store):
+    model = _model(filled_store, R.IP_RIGHTS)  # 300 rows
+    model.reload()
+    assert model.total == 300
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 300
+    assert not model.canFetchMore()
+    ids = [model.data(model.index(r, 0), ID_ROLE) for r in range(300)]
+    assert len(set(ids)) == 300
+
+
+def test_money_right_aligned_and_formatted(filled_store):
+    model = _model(filled_store, R.POLICIES)
+    model.reload()
+    col = [c.key for c in R.POLICIES.columns].index("sum_insured")
+    idx = model.index(0, col)
+    pid = model.data(idx, ID_ROLE)
+    fen = filled_store.scalar("SELECT sum_insured_fen FROM policy WHERE id = ?", (pid,))
+    assert model.data(idx) == format_yuan(fen, symbol=True)
+    assert model.data(idx).startswith("¥") and "," in model.data(idx)
+    assert model.data(idx, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    date_col = [c.key for c in R.POLICIES.columns].index("start_date")
+    assert len(model.data(model.index(0, date_col))) == 10
+
+
+def test_sort_every_column_both_ways(filled_store):
+    for spec in R.REGISTERS.values():
+        model = _model(filled_store, spec)
+        for c, col in enumerate(spec.columns):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                model.sort(c, order)
+                assert model.order_by == col.key
+                assert model.rowCount() == min(model.total, PAGE_SIZE)
+
+
+def test_numeric_sort_matches_python(filled_store):
+    model = _model(filled_store, R.POLICIES)
+    col = [c.key for c in R.POLICIES.columns].index("sum_insured")
+    model.sort(col, Qt.SortOrder.DescendingOrder)
+    model.fetch_all()
+    got = [model.raw_row(r)[col + 1] for r in range(model.rowCount())]
+    expected = sorted((r[0] for r in filled_store.rows("SELECT sum_insured_fen FROM policy")), reverse=True)
+    assert got == expected
+
+
+def test_names_sort_by_pinyin_like_qcollator(store):
+    # Characters with a single reading, so any pinyin collator must agree.
+    names = ["张三科技", "阿里电子", "北京精密", "李四机械", "王五光电", "赵六材料", "钱七软件",
+             "孙八医药", "周九食品", "吴十生物", "郑一智能", "冯二新材", "陈三仪器", "魏四电气"]
+    with store.write() as conn:
+        for n, name in enumerate(names):
+            records.insert(conn, "enterprise", {"name": name, "uscc": f"9132020000000{n:04d}X",
+                                                "district_code": "320211"})
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    expected = sorted(names, key=collator.sortKey)
+    model = _model(store, R.ENTERPRISES)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert _all_names(model) == expected
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _all_names(model) == expected[::-1]
+
+
+def _python_filter(store, needle):
+    rows = store.rows("SELECT name, uscc, industry, contact_person FROM enterprise")
+    return sorted(r["name"] for r in rows if any(needle.lower() in (v or "").lower() for v in r))
+
+
+def test_search_one_two_and_three_chinese_characters(filled_store):
+    model = _model(filled_store, R.ENTERPRISES)
+    for needle in ("科", "机械", "有限公司", "科技有限", "张", "软件股份有限公司", "医"):
+        model.set_query(search=needle)
+        got = sorted(_all_names(model))
+        assert got == _python_filter(filled_store, needle), needle
+        assert model.total == len(got)
+        assert got, needle
+
+
+def test_search_escapes_like_wildcards_and_fts_syntax(filled_store):
+    model = _model(filled_store, R.ENTERPRISES)
+    for needle in ("%", "_", "C_1", '"', "AND", "ABC_1", "科技 OR", "*", "%科技"):
+        model.set_query(search=needle)
+        assert sorted(_all_names(model)) == _python_filter(filled_store, needle), needle
+
+
+def test_filters_combine_in_sql(filled_store):
+    model = _model(filled_store, R.POLICIES)
+    model.set_query(filters={"district": "320211", "year": "2022", "status": "到期"})
+    model.fetch_all()
+    expected = filled_store.scalar(
+        "SELECT count(*) FROM policy p JOIN enterprise e ON e.id = p.enterprise_id"
+        " WHERE e.district_code = '320211' AND p.start_date LIKE '2022%' AND p.status = '到期'")
+    assert model.total == model.rowCount() == expected > 0
+
+
+def test_tag_filter(filled_store):
+    model = _model(filled_store, R.ENTERPRISES)
+    model.set_query(filters={"tag": "专精特新"})
+    names = set(_all_names(model))
+    expected = {r["name"] for r in filled_store.rows("SELECT name, tags FROM enterprise")
+                if "专精特新" in json.loads(r["tags"])}
+    assert names == expected and names
+
+
+def test_stale_page_is_dropped(filled_store):
+    calls = []
+    model = RegisterModel(R.ENTERPRISES, lambda key, fn, cb: calls.append((fn, cb)))
+    model.reload()
+    first_fn, first_cb = calls[-1]
+    model.set_query(search="科技")
+    fn, cb = calls[-1]
+    cb(fn(filled_store))
+    n = model.total
+    first_cb(first_fn(filled_store))  # the superseded query answers late
+    assert model.total == n
+    assert all("科技" in model.data(model.index(r, 0)) for r in range(model.rowCount()))
