@@ -287,7 +287,7 @@ def _appendix(b: ReportBuilder, d: AnnualReportData) -> None:
         b.add_table("试点企业名单", make_table(
             ["企业名称", "统一社会信用代码", "区域", "知识产权（件）", "保单（件）"],
             [[r.get("name"), r.get("uscc"), r.get("district_name"), r.get("ip_rights", ""), r.get("policies", "")]
-             for r in d.enterprise_list], ["text", "num", "text", "num", "num"], width=BODY_W))
+             for r in d.enterprise_list], ["text", "code", "text", "num", "num"], width=BODY_W))
     if d.policy_list:
         b.heading(1, "附录二 保单清单", numbered=False, new_page=True)
         b.add_table("试点保单清单", make_table(
@@ -295,4 +295,4 @@ def _appendix(b: ReportBuilder, d: AnnualReportData) -> None:
             [[r.get("policy_no"), r.get("enterprise_name"), r.get("product_name"), r.get("insurer_name"),
               f"{r.get('start_date', '')}至{r.get('end_date', '')}", format_yuan(int(r.get("sum_insured_fen") or 0)),
               format_yuan(int(r.get("premium_fen") or 0))] for r in d.policy_list],
-            ["text", "text", "text", "text", "text", "num", "num"], width=BODY_W))
+            ["code", "text", "text", "text", "text", "num", "num"], width=BODY_W))

@@ -12,14 +12,14 @@ from reportlab.platypus import Table, TableStyle
 from reports.fonts import HEI_BOLD, SONG
 from reports.typography import CJKParagraph, escape, styles
 
-Kind = Literal["text", "center", "num"]
+Kind = Literal["text", "center", "num", "code"]
 CELL_FONT_SIZE = 9
 _PAD = 4
 
 
 def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], kinds: Sequence[Kind],
                *, width: float, seq: bool = True, total: Sequence[object] | None = None) -> Table:
-    """A grid table; ``num`` cells are strings drawn right-aligned on one line (never wrapped).
+    """A grid table; ``code`` cells are one-line left-aligned identifiers; ``num`` cells are strings drawn right-aligned on one line (never wrapped).
 
     ``seq`` prepends a 序号 column; ``total`` is an optional 合计 row (its first cell is the
     label, placed in the 序号 column span when ``seq``).
@@ -42,7 +42,7 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], kinds: 
         is_total = tot is not None and r_index == len(all_rows) - 1
         row: list[object] = []
         for value, kind in zip(r, kinds, strict=True):
-            if kind == "num":
+            if kind in ("num", "code"):
                 row.append(value)
             else:
                 style = st["cell_center"] if kind == "center" else st["cell"]
@@ -86,7 +86,7 @@ def _column_widths(headers: list[str], rows: list[list[str]], kinds: list[Kind],
     fixed = 0.0
     for c, kind in enumerate(kinds):
         head_min = min(stringWidth(headers[c], HEI_BOLD, CELL_FONT_SIZE), 4.5 * CELL_FONT_SIZE)
-        if kind in ("num", "center"):
+        if kind in ("num", "center", "code"):
             widths[c] = max(natural[c], head_min + 2 * _PAD + 1, 24)
             fixed += widths[c]
     text_cols = [c for c, k in enumerate(kinds) if k == "text"]

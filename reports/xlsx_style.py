@@ -46,8 +46,8 @@ def set_widths(ws: Worksheet, widths: list[float]) -> None:
 
 def print_setup(ws: Worksheet, header_row: int) -> None:
     """A4 landscape, repeat the header rows on each page, fit all columns to one page width."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
