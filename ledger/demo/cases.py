@@ -15,7 +15,8 @@ from typing import Any
 from ledger import catalogue
 from ledger.demo import identifiers as ids
 from ledger.demo import names
-from ledger.demo.activity import add_application, add_claim, add_policy
+from ledger.demo.activity import add_application, add_policy
+from ledger.demo.claims import add_claim
 from ledger.demo.plan import Ent, Plan
 from ledger.validation.regions import region_info
 

@@ -24,8 +24,9 @@ from typing import Literal
 from ledger import catalogue
 from ledger.demo import identifiers as ids
 from ledger.demo import names
-from ledger.demo.activity import make_claims, make_policies, make_subsidies
+from ledger.demo.activity import make_policies, make_subsidies
 from ledger.demo.cases import make_cases
+from ledger.demo.claims import make_claims
 from ledger.demo.plan import (
     LINK_TABLES,
     TABLES,
