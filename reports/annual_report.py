@@ -23,7 +23,7 @@ class AnnualReportData:
 
     ``enterprise_list`` rows: name, uscc, district_name, ip_rights, policies.
     ``policy_list`` rows: policy_no, enterprise_name, product_name, insurer_name, start_date,
-    end_date, sum_insured_fen, premium_fen, subsidy_approved_fen.
+    end_date, sum_insured_fen, premium_fen, subsidy_approved_fen (insurer_short_name optional).
     """
 
     year: int
@@ -291,8 +291,9 @@ def _appendix(b: ReportBuilder, d: AnnualReportData) -> None:
     if d.policy_list:
         b.heading(1, "附录二 保单清单", numbered=False, new_page=True)
         b.add_table("试点保单清单", make_table(
-            ["保单号", "企业名称", "保险产品", "保险机构", "保险期间", "保险金额（元）", "保费（元）"],
-            [[r.get("policy_no"), r.get("enterprise_name"), r.get("product_name"), r.get("insurer_name"),
-              f"{r.get('start_date', '')}至{r.get('end_date', '')}", format_yuan(int(r.get("sum_insured_fen") or 0)),
-              format_yuan(int(r.get("premium_fen") or 0))] for r in d.policy_list],
-            ["code", "text", "text", "text", "text", "num", "num"], width=BODY_W))
+            ["保单号", "企业名称", "保险产品", "保险机构", "起保日期", "保险金额（元）", "保费（元）"],
+            [[r.get("policy_no"), r.get("enterprise_name"), r.get("product_name"),
+              r.get("insurer_short_name") or r.get("insurer_name"), r.get("start_date", ""),
+              format_yuan(int(r.get("sum_insured_fen") or 0)), format_yuan(int(r.get("premium_fen") or 0))]
+             for r in d.policy_list],
+            ["code", "text", "text", "text", "code", "num", "num"], width=BODY_W))

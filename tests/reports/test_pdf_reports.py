@@ -19,7 +19,7 @@ def _assert_embedded(pdffonts, path):
     rows = pdffonts(path)
     assert rows
     for r in rows:
-        assert "yes" == r[-5], r  # emb column
+        assert r[-5] == "yes", r  # emb column
         assert "STSong" not in r[0] and "Helvetica" not in r[0]
 
 
