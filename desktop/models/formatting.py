@@ -21,6 +21,8 @@ def display(kind: str, value: Any) -> str:
         return str(value)[:10]
     if kind == "bool":
         return "是" if value else ""
+    if kind == "year":
+        return str(value)
     if kind == "int":
         return f"{int(value):,}"
     if kind == "district":

@@ -155,7 +155,7 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col.kind in RIGHT_ALIGNED:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col.kind in ("date", "bool", "enum"):
+            if col.kind in ("date", "bool", "enum", "year"):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col.kind in ("text", "tags"):

@@ -27,8 +27,8 @@ from ledger.store.database import Store
 from ledger.validation.regions import region_info
 
 # Display kinds: text, money (fen → ¥1,234.56), wan (fen → 万元), date, int, enum, bool,
-# district (GB/T 2260 code → name), tags (JSON list → 、-joined).
-KINDS = frozenset({"text", "money", "wan", "date", "int", "enum", "bool", "district", "tags"})
+# year (no grouping), district (GB/T 2260 code → name), tags (JSON list → 、-joined).
+KINDS = frozenset({"text", "money", "wan", "date", "int", "year", "enum", "bool", "district", "tags"})
 
 
 @dataclass(frozen=True)
@@ -278,6 +278,7 @@ POLICIES = RegisterSpec(
     extra_filters=(
         _expiring_filter(),
         Filter("enterprise", "企业", "p.enterprise_id = ?", "", cast=int),
+        Filter("product_code", "险种", "pd.code = ?", ""),
         Filter("ip_right", "知识产权",
                "EXISTS (SELECT 1 FROM policy_ip_right xr WHERE xr.policy_id = p.id AND xr.ip_right_id = ?)",
                "", cast=int),
@@ -395,6 +396,7 @@ CLAIMS = RegisterSpec(
     extra_filters=(
         Filter("enterprise", "企业", "p.enterprise_id = ?", "", cast=int),
         Filter("policy", "保单", "c.policy_id = ?", "", cast=int),
+        Filter("policy_year", "保单起保年度", f"{_YEAR_OF_POLICY} = ?", ""),
     ),
     fts=(_FTS_ENTERPRISE,),
     like=("c.claim_no", "p.policy_no", "c.counterparty", "c.case_number", "c.court"),
@@ -422,7 +424,7 @@ CASES = RegisterSpec(
     key="case", title="典型案例",
     from_sql="case_study k LEFT JOIN product pd ON pd.id = k.product_id", id_expr="k.id",
     columns=(
-        _C("year", "年度", "k.year", "int", width=60),
+        _C("year", "年度", "k.year", "year", width=60),
         _C("number", "序号", "k.number", "int", width=55),
         _C("title", "案例名称", "k.title", pinyin=True, width=330),
         _C("region", "相关地区", "k.region", pinyin=True, width=130),

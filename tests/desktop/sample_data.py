@@ -21,15 +21,15 @@ TITLE_WORDS = ["一种", "数控", "机床", "主轴", "冷却", "装置", "系�
 def populate(store: Store, *, enterprises: int = 120, seed: int = 7) -> None:
     rng = random.Random(seed)
     with store.write() as conn:
-        insurers = []
-        for i, (code, full, short) in enumerate([
+        insurers = [r[0] for r in conn.execute("SELECT id FROM insurer ORDER BY id LIMIT 3")]
+        products = [r[0] for r in conn.execute("SELECT id FROM product ORDER BY id LIMIT 6")]
+        for code, full, short in [] if insurers else [
             ("picc", "中国人民财产保险股份有限公司", "人保财险"),
             ("pingan", "中国平安财产保险股份有限公司", "平安产险"),
             ("cpic", "中国太平洋财产保险股份有限公司", "太保产险"),
-        ]):
+        ]:
             insurers.append(records.insert(conn, "insurer", {"code": code, "full_name": full, "short_name": short})[0])
-        products = []
-        for code, name, cls, fn in [
+        for code, name, cls, fn in [] if products else [
             ("pe", "专利执行保险", "补偿类", "风险保障类"),
             ("pi", "专利被侵权损失保险", "补偿类", "风险保障类"),
             ("ti", "侵犯专利权责任保险", "责任类", "风险保障类"),

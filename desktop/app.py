@@ -1,0 +1,85 @@
+"""GUI entry point: ``run_gui(db_path)`` builds the QApplication and the main window.
+
+``desktop.cli`` calls it for ``ipdesk gui``. Qt is imported only inside the functions here, so
+importing this module stays cheap for headless commands.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from desktop.qt_workarounds import pin_bool_singletons
+
+ORG_NAME = "ipdesk"
+APP_NAME = "ipdesk"
+DISPLAY_NAME = "知识产权保险试点工作台"
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser() or "system"
+    except Exception:  # no login name (services, some containers)
+        return "system"
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication with names, Qt's zh_CN translations and our style (idempotent)."""
+    pin_bool_singletons()
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import style
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if not getattr(app, "_ipdesk_translator", None):
+        translator = QTranslator(app)
+        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
+            app.installTranslator(translator)
+        app._ipdesk_translator = translator  # keep it alive
+    style.apply(app)
+    return app
+
+
+def _fill_demo(store) -> None:
+    try:
+        from ledger import demo
+    except ImportError:
+        return
+    generate = getattr(demo, "generate", None)
+    if generate is not None and not store.scalar("SELECT count(*) FROM enterprise"):
+        generate(store, scale="local")
+
+
+def run_gui(db_path: Path, *, demo_if_empty: bool = False) -> int:
+    """Open ``db_path`` and run the main window; returns the exit code (3 when it can't open)."""
+    app = make_application()
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.main_window import MainWindow, open_database
+    from ledger.errors import LedgerError
+
+    try:
+        store = open_database(Path(db_path), _user())
+        if demo_if_empty:
+            _fill_demo(store)
+    except LedgerError as exc:
+        QMessageBox.critical(None, "无法打开数据库", exc.message)
+        return exc.exit_code
+    window = MainWindow(store)
+    window._remember(Path(db_path))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store = window.store
+        window.ops.wait(5000)
+        store.close()

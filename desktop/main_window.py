@@ -1,0 +1,365 @@
+"""The main window: navigation, menus, toolbar, status bar; pages live in desktop/pages/."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desktop.ops import Ops
+from desktop.pages.dashboard import DashboardPage
+from desktop.pages.placeholder import PlaceholderPage
+from desktop.pages.register_page import RegisterPage
+from ledger.errors import LedgerError
+from ledger.store import Store, backup
+from ledger.store.registers import REGISTERS
+
+APP_TITLE = "知识产权保险试点工作台"
+DB_FILTER = "工作台数据库 (*.sqlite *.db);;所有文件 (*)"
+MAX_RECENT = 8
+SP = QStyle.StandardPixmap
+# (key, title, icon) in navigation order; Ctrl+1 … Ctrl+9 follow this order
+PAGES = (
+    ("dashboard", "工作台", SP.SP_ComputerIcon),
+    ("enterprise", "企业", SP.SP_DirHomeIcon),
+    ("ip_right", "知识产权", SP.SP_FileDialogDetailedView),
+    ("policy", "保单", SP.SP_FileIcon),
+    ("subsidy", "补贴", SP.SP_DialogApplyButton),
+    ("claim", "理赔", SP.SP_MessageBoxWarning),
+    ("case", "典型案例", SP.SP_FileDialogInfoView),
+    ("reports", "报表", SP.SP_FileDialogListView),
+    ("settings", "设置", SP.SP_FileDialogContentsView),
+)
+
+
+def open_database(path: Path, actor: str) -> Store:
+    """Open (create, migrate, sync the catalogue); raises LedgerError with a Chinese message."""
+    from ledger.services.opening import open_ledger
+
+    return open_ledger(path, actor=actor)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or QSettings()
+        self.ops = Ops(store, self)
+        self.ops.error.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(QSize(1024, 640))
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setUniformItemSizes(True)
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, QWidget] = {}
+        for key, title, icon in PAGES:
+            page = self._make_page(key, title)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.style().standardIcon(icon), title, self.nav)
+            item.setSizeHint(QSize(150, 40))
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.nav.currentRowChanged.connect(self._on_page)
+        self._restore_state()
+
+    # -- construction ------------------------------------------------------------------------
+    def _make_page(self, key: str, title: str) -> QWidget:
+        if key == "dashboard":
+            page = DashboardPage(self.ops, self)
+            page.openRegister.connect(self.open_register)
+            return page
+        if key in REGISTERS:
+            page = RegisterPage(REGISTERS[key], self.ops, self)
+            page.countChanged.connect(lambda text, p=page: self._count_changed(p, text))
+            page.newRecordRequested.connect(self._new_record_hook)
+            return page
+        if key == "reports":
+            return PlaceholderPage(key, "报表", "年度总结、补贴拨付清单、理赔统计等报表将在此生成（PDF / Excel）。")
+        return PlaceholderPage(key, "设置", "")
+
+    def _action(self, text: str, slot, shortcut: Any = None, icon: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        k = QKeySequence.StandardKey
+        self.act_new_db = self._action("新建数据库…", self.new_database, None, SP.SP_FileDialogNewFolder)
+        self.act_open_db = self._action("打开数据库…", self.open_database_dialog, k.Open, SP.SP_DialogOpenButton)
+        self.act_backup = self._action("备份…", self.backup_database, "Ctrl+Shift+B", SP.SP_DialogSaveButton,
+                                       "把当前数据库备份到指定位置")
+        self.act_restore = self._action("从备份恢复…", self.restore_database, None, None)
+        self.act_quit = self._action("退出", self.close, k.Quit)
+        self.act_new_record = self._action("新建记录", self.new_record, k.New, SP.SP_FileIcon,
+                                           "在当前登记簿中新建一条记录")
+        self.act_find = self._action("查找", self.focus_search, k.Find, None, "定位到搜索框")
+        self.act_refresh = self._action("刷新", self.refresh_current, k.Refresh, SP.SP_BrowserReload)
+        self.page_actions = []
+        for i, (_key, title, _icon) in enumerate(PAGES):
+            act = self._action(title, lambda i=i: self.show_page(i), f"Ctrl+{i + 1}")
+            self.page_actions.append(act)
+            self.addAction(act)
+        self.act_about = self._action("关于", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        file_menu.addActions([self.act_new_db, self.act_open_db])
+        self.recent_menu = file_menu.addMenu("最近打开")
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_backup, self.act_restore])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu.addActions([self.act_new_record, self.act_find])
+        view_menu = bar.addMenu("视图(&V)")
+        view_menu.addActions(self.page_actions)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_refresh)
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.act_about)
+        self._fill_recent()
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar("常用")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.setIconSize(QSize(16, 16))
+        tb.addActions([self.act_new_record, self.act_refresh])
+        tb.addSeparator()
+        tb.addActions([self.act_open_db, self.act_backup])
+
+    def _build_status_bar(self) -> None:
+        self.count_status = QLabel("", self)
+        self.db_status = QLabel("", self)
+        self.user_status = QLabel("", self)
+        sb = self.statusBar()
+        sb.addPermanentWidget(self.count_status)
+        sb.addPermanentWidget(self.db_status)
+        sb.addPermanentWidget(self.user_status)
+        self._show_store_info()
+
+    def _show_store_info(self) -> None:
+        path = str(self.store.path)
+        self.db_status.setText(f"数据库：{path}" + ("（只读）" if self.store.readonly else ""))
+        self.db_status.setToolTip(path)
+        self.user_status.setText(f"用户：{self.store.actor}")
+        self.setWindowTitle(f"{APP_TITLE} — {Path(path).name}")
+        settings_page = self.pages.get("settings")
+        if isinstance(settings_page, PlaceholderPage):
+            settings_page.set_text(
+                f"当前数据库：{path}\n当前用户：{self.store.actor}\n\n用户、权限、试点项目与补贴规则的设置将在此维护。")
+
+    # -- pages -------------------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_key(self) -> str:
+        return PAGES[max(self.stack.currentIndex(), 0)][0]
+
+    def _on_page(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        page = self.stack.currentWidget()
+        if isinstance(page, RegisterPage):
+            page.ensure_loaded()
+            self.count_status.setText(page.count_text())
+        else:
+            self.count_status.setText("")
+            if isinstance(page, DashboardPage) and page.stats is None:
+                page.refresh()
+        self.act_new_record.setEnabled(isinstance(page, RegisterPage))
+        self.act_find.setEnabled(isinstance(page, RegisterPage))
+
+    def open_register(self, key: str, filters: dict, description: str = "") -> None:
+        self.show_page([p[0] for p in PAGES].index(key))
+        page = self.pages[key]
+        assert isinstance(page, RegisterPage)
+        page.open_filtered(filters, description)
+
+    def _count_changed(self, page: RegisterPage, text: str) -> None:
+        if self.stack.currentWidget() is page:
+            self.count_status.setText(text)
+
+    def focus_search(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, RegisterPage):
+            page.focus_search()
+
+    def new_record(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, RegisterPage):
+            page.request_new_record()
+
+    def _new_record_hook(self, key: str) -> None:
+        """Forms are not built yet; they connect to RegisterPage.newRecordRequested."""
+        self.statusBar().showMessage(f"“{REGISTERS[key].title}”的录入表单尚未提供", 5000)
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, (RegisterPage, DashboardPage)):
+            page.refresh()
+
+    # -- database files ----------------------------------------------------------------------
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recentFiles", [str(path), *recent][:MAX_RECENT])
+        self._fill_recent()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles") or []
+        return [value] if isinstance(value, str) else [str(v) for v in value]
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            self.recent_menu.addAction(path, lambda p=path: self.switch_database(Path(p)))
+        self.recent_menu.setEnabled(bool(files))
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "新建数据库", str(Path.home() / "新数据库.sqlite"), DB_FILTER)
+        if path:
+            target = Path(path)
+            if target.exists() and target.stat().st_size > 0:
+                QMessageBox.warning(self, "新建数据库", f"文件 {target} 已存在；请用“打开数据库”。")
+                return
+            self.switch_database(target)
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "打开数据库", str(self.store.path.parent), DB_FILTER)
+        if path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            new_store = open_database(path, self.store.actor)
+        except LedgerError as exc:
+            QMessageBox.critical(self, "无法打开数据库", exc.message)
+            return False
+        self._use_store(new_store)
+        self._remember(path)
+        return True
+
+    def _use_store(self, new_store: Store) -> None:
+        old = self.store
+        self.ops.set_store(new_store)
+        self.store = new_store
+        if old is not new_store:
+            old.close()
+        for page in self.pages.values():
+            if isinstance(page, RegisterPage):
+                page.set_ops(self.ops)
+            elif isinstance(page, DashboardPage):
+                page.stats = None
+        self._show_store_info()
+        self._on_page(self.stack.currentIndex())
+        self.refresh_current()
+
+    def backup_database(self) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        default = self.store.path.with_name(f"{self.store.path.stem}-备份-{stamp}.sqlite")
+        path, _ = QFileDialog.getSaveFileName(self, "备份数据库", str(default), DB_FILTER)
+        if not path:
+            return
+        dest = Path(path)
+        self.statusBar().showMessage("正在备份…")
+        self.ops.run("backup", lambda store: backup.backup_connection(store.conn, dest),
+                     lambda p: self.statusBar().showMessage(f"已备份到 {p}", 8000),
+                     lambda exc: QMessageBox.critical(self, "备份失败", getattr(exc, "message", str(exc))))
+
+    def restore_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(self.store.path.parent), DB_FILTER)
+        if not path:
+            return
+        source = Path(path)
+        problems = backup.integrity_problems(source)
+        if problems:
+            QMessageBox.critical(self, "无法恢复", "备份文件有问题：\n" + "\n".join(problems[:10]))
+            return
+        answer = QMessageBox.question(
+            self, "从备份恢复",
+            f"用备份 {source.name} 替换当前数据库 {self.store.path.name}？\n当前数据会先另存一份。")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db_path, actor = self.store.path, self.store.actor
+        try:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup.backup_connection(self.store.conn, db_path.with_name(f"{db_path.stem}-恢复前-{stamp}.sqlite"))
+            self.ops.set_store(None)
+            self.store.close()
+            backup.backup_file(source, db_path)
+            new_store = open_database(db_path, actor)
+        except (LedgerError, OSError) as exc:
+            QMessageBox.critical(self, "恢复失败", getattr(exc, "message", None) or str(exc))
+            return
+        self._use_store(new_store)
+        self.statusBar().showMessage(f"已从 {source} 恢复", 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, "关于", f"<b>{APP_TITLE}</b><p>知识产权保险保费补贴试点的离线台账与统计工具。</p>")
+
+    # -- state -------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        for page in self.pages.values():
+            if isinstance(page, RegisterPage):
+                page.restore_state(self.settings)
+        try:
+            last = int(self.settings.value("window/page", 0))
+        except (TypeError, ValueError):
+            last = 0
+        self.show_page(last if 0 <= last < len(PAGES) else 0)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.stack.currentIndex())
+        for page in self.pages.values():
+            if isinstance(page, RegisterPage):
+                page.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.ops.wait(3000)
+        super().closeEvent(event)

@@ -1,0 +1,166 @@
+"""One register page: filter bar, lazy table (SQL sort/filter/search), detail pane, count line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.register_model import RegisterModel, ops_runner
+from desktop.ops import Ops
+from desktop.widgets.detail_pane import DetailPane
+from desktop.widgets.filter_bar import FilterBar
+from ledger.store import registers
+from ledger.store.registers import RegisterSpec
+
+
+class RegisterPage(QWidget):
+    countChanged = Signal(str)  # "共 N 条"
+    newRecordRequested = Signal(str)  # register key — the forms hook in here
+
+    def __init__(self, spec: RegisterSpec, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.ops = ops
+        self.setObjectName(f"page_{spec.key}")
+        self.model = RegisterModel(spec, None, self)
+        self.filter_bar = FilterBar(spec, self)
+        self.table = QTableView(self)
+        self.table.setObjectName(f"table_{spec.key}")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.sort_column(),
+            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder,
+        )  # before enabling sorting, which sorts by the indicator
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        metrics = header.fontMetrics()
+        for i, col in enumerate(spec.columns):
+            self.table.setColumnWidth(i, max(col.width, metrics.horizontalAdvance(col.header) + 34))
+        self.detail = DetailPane(self)
+        self.detail.setMinimumWidth(260)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 320])
+        self.splitter = splitter
+        self.count_label = QLabel("", self)
+        self.count_label.setObjectName("countLabel")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 6)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.filter_bar.search, self.table)
+        self.setTabOrder(self.table, self.detail)
+        self.filter_bar.changed.connect(self._apply)
+        self.model.totalChanged.connect(self._on_total)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self.detail.show_empty)
+        self._loaded = False
+
+    # -- data --------------------------------------------------------------------------------
+    def set_ops(self, ops: Ops) -> None:
+        self.ops = ops
+        self._loaded = False
+
+    def ensure_loaded(self) -> None:
+        """Load on first show (pages that are never opened cost nothing)."""
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._loaded = True
+        spec = self.spec
+        self.ops.run(f"choices:{spec.key}", lambda store: registers.filter_choices(store, spec),
+                     self.filter_bar.set_choices)
+        self.model.runner = ops_runner(self.ops)
+        self.model.set_query(filters=self.filter_bar.values(), search=self.filter_bar.text())
+
+    def _apply(self) -> None:
+        if self.model.runner is None:
+            self.model.runner = ops_runner(self.ops)
+            self._loaded = True
+        self.model.set_query(filters=self.filter_bar.values(), search=self.filter_bar.text())
+
+    def open_filtered(self, filters: dict[str, Any], description: str = "") -> None:
+        if not self._loaded:
+            self.refresh()
+        self.filter_bar.set_values(filters, description=description)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def request_new_record(self) -> None:
+        self.newRecordRequested.emit(self.spec.key)
+
+    def count_text(self) -> str:
+        return self.count_label.text()
+
+    def _on_total(self, total: int) -> None:
+        text = "正在查询…" if total < 0 else f"共 {total:,} 条"
+        if total >= 0 and (self.model.filters or self.model.search):
+            text += "（已筛选）"
+        self.count_label.setText(text)
+        self.countChanged.emit(text)
+
+    # -- selection ---------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_id(r) for r in rows]
+
+    def _on_selection(self, *_args) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.detail.show_empty()
+            return
+        if len(ids) > 1:
+            self.detail.show_many(len(ids))
+            return
+        spec, row_id = self.spec, ids[0]
+        self.ops.run(f"detail:{spec.key}", lambda store: registers.detail(store, spec, row_id),
+                     lambda d: self.detail.show_detail(f"{spec.title}详情", d))
+
+    # -- persistence -------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"registers/{self.spec.key}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"registers/{self.spec.key}/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value(f"registers/{self.spec.key}/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+            section = self.table.horizontalHeader().sortIndicatorSection()
+            order = self.table.horizontalHeader().sortIndicatorOrder()
+            if 0 <= section < len(self.spec.columns) and self.spec.columns[section].sortable:
+                self.model.order_by = self.spec.columns[section].key
+                self.model.descending = order == Qt.SortOrder.DescendingOrder
+        splitter = settings.value(f"registers/{self.spec.key}/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)

@@ -1,0 +1,115 @@
+"""Search box + one combo box per register filter; emits ``changed`` (search debounced)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QWidget
+
+from ledger.store.registers import RegisterSpec
+
+SEARCH_DELAY_MS = 250
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, spec: RegisterSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName("filterBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(f"搜索{spec.search_hint and '：' + spec.search_hint}")
+        self.search.setToolTip("输入一个字即可查找；Ctrl+F 定位到这里，回车立即查找")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        layout.addWidget(self.search, 2)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.combos: dict[str, QComboBox] = {}
+        for flt in spec.filters:
+            combo = QComboBox(self)
+            combo.setObjectName(f"filter_{flt.key}")
+            combo.setToolTip(flt.label)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.addItem(f"全部{flt.label}", None)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            self.combos[flt.key] = combo
+            layout.addWidget(combo)
+        self.extra_button = QToolButton(self)
+        self.extra_button.setObjectName("extraFilter")
+        self.extra_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.extra_button.setToolTip("单击取消此条件")
+        self.extra_button.clicked.connect(self.clear_extra)
+        self.extra_button.hide()
+        layout.addWidget(self.extra_button)
+        self.reset_button = QPushButton("清除条件", self)
+        self.reset_button.setObjectName("resetFilters")
+        self.reset_button.clicked.connect(self.reset)
+        layout.addWidget(self.reset_button)
+        layout.addStretch(1)
+        self._extra: dict[str, Any] = {}
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        self.changed.emit()
+
+    def set_choices(self, choices: dict[str, list[tuple[Any, str]]]) -> None:
+        for key, combo in self.combos.items():
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, label in choices.get(key, []):
+                combo.addItem(label, value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def values(self) -> dict[str, Any]:
+        out = {k: c.currentData() for k, c in self.combos.items() if c.currentData() is not None}
+        out.update(self._extra)
+        return out
+
+    def text(self) -> str:
+        return self.search.text().strip()
+
+    def set_values(self, values: dict[str, Any], *, description: str = "", search: str = "") -> None:
+        """Replace every condition (used when the dashboard opens a filtered register)."""
+        self.blockSignals(True)
+        self.search.setText(search)
+        self._timer.stop()
+        self._extra = {}
+        for key, combo in self.combos.items():
+            value = values.get(key)
+            index = combo.findData(value) if value is not None else 0
+            if value is not None and index < 0:  # not offered (yet): keep as an extra condition
+                self._extra[key] = value
+            combo.setCurrentIndex(max(index, 0))
+        for key, value in values.items():
+            if key not in self.combos:
+                self._extra[key] = value
+        self.blockSignals(False)
+        if self._extra:
+            self.extra_button.setText(f"{description or '附加条件'}  ✕")
+            self.extra_button.show()
+        else:
+            self.extra_button.hide()
+        self.changed.emit()
+
+    def clear_extra(self) -> None:
+        self._extra = {}
+        self.extra_button.hide()
+        self.changed.emit()
+
+    def reset(self) -> None:
+        self.set_values({})
