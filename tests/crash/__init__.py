@@ -1,0 +1,1 @@
+"""Crash-safety harness: writer processes killed with SIGKILL, then the database is checked."""
