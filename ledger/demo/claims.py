@@ -95,7 +95,7 @@ def add_claim(plan: Plan, pol: Pol, reported: date, *, state: str | None = None,
         items, judgement, settlement = _items(rng, pol, state, outcome, liability)
     if payments is None:
         payments = _payments(rng, items, state, reported, closed)
-    ip = ", ".join(sorted({r.ip_type for r in pol.ent.rights}))
+    ip = "、".join(sorted({r.ip_type for r in pol.ent.rights if r.ip_type in pol.product.ip_types}))
     description = description or (
         f"{'被' + counterparty + '指控侵权' if liability else '发现' + counterparty + '涉嫌侵犯其' + ip}，"
         f"向保险公司报案{'，已进入诉讼程序' if litigated else ''}。")
