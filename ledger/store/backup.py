@@ -8,8 +8,10 @@ permissions. The backup API gives a consistent snapshot even while another conne
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
 
 from ledger.errors import DataProblem
@@ -55,7 +57,9 @@ def backup_connection(conn: sqlite3.Connection, dest: Path, progress=None) -> Pa
                 if progress is not None and total:
                     progress((total - remaining) / total)
 
-            conn.backup(target, pages=256, progress=_progress)
+            # One step when nobody watches: the copy is then a single read snapshot, which a
+            # writer on another connection cannot restart (WAL readers never block writers).
+            conn.backup(target, pages=-1 if progress is None else 256, progress=_progress)
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
@@ -85,3 +89,70 @@ def backup_file(db_path: Path, dest: Path, progress=None) -> Path:
 def pre_migration_backup_path(db_path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return db_path.with_name(f"{db_path.stem}.v{version}-{stamp}.bak.sqlite")
+
+
+# -- backup generations (files in the backup folder) --------------------------------------------
+BACKUP_DIR_NAME = "ipdesk-backups"  # ASCII on purpose: safe on any code page and removable drive
+_GENERATION = re.compile(r"\.auto-(\d{4})-(\d{2})-(\d{2})\.bak\.sqlite$")
+
+
+def default_backup_dir(db_path: Path) -> Path:
+    """``<folder of the database>/ipdesk-backups/``."""
+    return Path(db_path).parent / BACKUP_DIR_NAME
+
+
+def make_private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents) readable by the owner only; return it."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise DataProblem(f"无法创建备份文件夹 {folder}：{exc.strerror or exc}") from exc
+    return folder
+
+
+def generation_path(folder: Path, db_path: Path, day: date) -> Path:
+    """Name of the automatic backup of ``db_path`` for ``day``: ``<stem>.auto-YYYY-MM-DD.bak.sqlite``."""
+    return Path(folder) / f"{Path(db_path).stem}.auto-{day:%Y-%m-%d}.bak.sqlite"
+
+
+def generation_date(name: str) -> date | None:
+    """The day in an automatic backup's file name, or None for any other file."""
+    m = _GENERATION.search(name)
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def reason_backup_path(folder: Path, db_path: Path, reason: str, when: datetime) -> Path:
+    """``<stem>.before-<reason>-YYYYMMDD-HHMMSS.bak.sqlite`` (reason reduced to [a-z0-9-])."""
+    slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-")[:40] or "change"
+    return Path(folder) / f"{Path(db_path).stem}.before-{slug}-{when:%Y%m%d-%H%M%S}.bak.sqlite"
+
+
+def generation_files(folder: Path, db_path: Path | None = None) -> list[Path]:
+    """Automatic backups in ``folder`` (of ``db_path`` only, when given), unsorted."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    prefix = f"{Path(db_path).stem}.auto-" if db_path is not None else ""
+    return [p for p in folder.iterdir()
+            if p.name.startswith(prefix) and p.is_file() and generation_date(p.name) is not None]
+
+
+def remove_files(paths: Iterable[Path]) -> list[Path]:
+    """Delete ``paths``; return those actually removed (a missing file is not an error)."""
+    removed = []
+    for path in paths:
+        try:
+            Path(path).unlink()
+            removed.append(Path(path))
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise DataProblem(f"无法删除旧备份 {path}：{exc.strerror or exc}") from exc
+    return removed
