@@ -48,10 +48,10 @@ PAGES = (
 
 
 def open_database(path: Path, actor: str) -> Store:
-    """Open (create, migrate, sync the catalogue); raises LedgerError with a Chinese message."""
+    """Open (create, migrate, sync the catalogue, daily backup); raises LedgerError in Chinese."""
     from ledger.services.opening import open_ledger
 
-    return open_ledger(path, actor=actor)
+    return open_ledger(path, actor=actor, daily_backup=True)
 
 
 class MainWindow(QMainWindow):
