@@ -39,8 +39,8 @@ QPushButton, QToolButton#extraFilter {
 }
 QPushButton:hover, QToolButton#extraFilter:hover { background: #eef4fb; }
 QToolButton#extraFilter { background: #e4eefa; color: #24548a; border-color: #a9c4e4; }
-QFrame#kpiTile { background: #ffffff; border: 1px solid #dde3ec; border-radius: 6px; }
-QFrame#kpiTile:hover, QFrame#kpiTile:focus { border: 1px solid #7fa9d6; }
+QFrame[kpi="true"] { background: #ffffff; border: 1px solid #dde3ec; border-radius: 6px; }
+QFrame[kpi="true"]:hover, QFrame[kpi="true"]:focus { border: 1px solid #7fa9d6; }
 QLabel#kpiCaption { color: #5b6475; }
 QLabel#kpiValue { color: #1f3b5c; font-size: 22px; font-weight: 600; }
 QLabel#kpiNote { color: #8a94a6; font-size: 11px; }

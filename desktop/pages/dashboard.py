@@ -29,7 +29,7 @@ from desktop.models.formatting import amount_short
 from desktop.ops import Ops
 from desktop.widgets.charts import CategoryChart, YearChart
 from desktop.widgets.kpi_tile import KpiTile
-from ledger.money import format_ratio_bp, format_wan, format_yuan
+from ledger.money import format_ratio_bp, format_wan, format_yi, format_yuan
 from ledger.store import registers
 
 EXPIRY_WINDOWS = (30, 60, 90)
@@ -181,8 +181,11 @@ class DashboardPage(QWidget):
         self.type_chart.set_data(
             [(r["ip_type"], r["ip_type"], r.get("ip_rights", 0)) for r in s.get("by_ip_type", [])])
         products = sorted(s.get("by_product", []), key=lambda r: -r.get("sum_insured_fen", 0))[:8]
+        big = any(r.get("sum_insured_fen", 0) >= 10_000_000_000 for r in products)
+        unit, fmt = ("亿元", format_yi) if big else ("万元", format_wan)
+        self.product_chart.chart().setTitle(f"各险种风险保障金额（{unit}）")
         self.product_chart.set_data(
-            [(r["product_code"], r["product_name"], float(format_wan(r.get("sum_insured_fen", 0))))
+            [(r["product_code"], r["product_name"], float(fmt(r.get("sum_insured_fen", 0))))
              for r in products], "%.0f")
         for days, rows in data["expiring"].items():
             self._fill_expiry(self.expiry_tables[days], rows)

@@ -64,7 +64,7 @@ class RegisterPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 320])
+        splitter.setSizes([980, 300])
         self.splitter = splitter
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("countLabel")

@@ -91,10 +91,13 @@ class YearChart(_Chart):
         rows = sorted(by_year, key=lambda r: r["year"])
         self._keys = [r["year"] for r in rows]
         chart = self.chart()
-        bars = QBarSet("风险保障金额（万元）")
+        amounts = [_wan(r.get("sum_insured_fen", 0)) for r in rows]
+        unit = "万元"
+        if max(amounts, default=0) >= 10_000:
+            amounts, unit = [a / 10_000 for a in amounts], "亿元"
+        bars = QBarSet(f"风险保障金额（{unit}）")
         bars.setColor(ACCENT)
         bars.setBorderColor(ACCENT)
-        amounts = [_wan(r.get("sum_insured_fen", 0)) for r in rows]
         bars.append(amounts)
         series = QBarSeries()
         series.append(bars)
@@ -116,13 +119,15 @@ class YearChart(_Chart):
         line.attachAxis(cats)
         left = QValueAxis()
         left.setRange(0, _nice_max(max(amounts, default=0)))
-        left.setLabelFormat("%.0f")
+        left.setLabelFormat("%.0f" if _nice_max(max(amounts, default=0)) >= 10 else "%.1f")
+        left.setTickCount(6)
         self._axis_style(left)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(left)
         right = QValueAxis()
         right.setRange(0, _nice_max(max((r.get("enterprises", 0) for r in rows), default=0)))
         right.setLabelFormat("%.0f")
+        right.setTickCount(6)
         self._axis_style(right)
         right.setGridLineVisible(False)
         chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
@@ -164,6 +169,7 @@ class CategoryChart(_Chart):
         values = QValueAxis()
         values.setRange(0, _nice_max(max((v for _k, _l, v in items), default=0) * 1.15))
         values.setLabelFormat(label_format)
+        values.setTickCount(6)
         self._axis_style(values)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)

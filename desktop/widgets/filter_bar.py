@@ -27,7 +27,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(f"搜索{spec.search_hint and '：' + spec.search_hint}")
         self.search.setToolTip("输入一个字即可查找；Ctrl+F 定位到这里，回车立即查找")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(300)
         layout.addWidget(self.search, 2)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -40,7 +40,10 @@ class FilterBar(QWidget):
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{flt.key}")
             combo.setToolTip(flt.label)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(2 * len(f"全部{flt.label}") + 1)  # CJK: two "x" wide
+            combo.setMaximumWidth(190)
+            combo.view().setMinimumWidth(260)
             combo.addItem(f"全部{flt.label}", None)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.combos[flt.key] = combo

@@ -12,7 +12,7 @@ class KpiTile(QFrame):
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("kpiTile")
+        self.setProperty("kpi", True)  # styled by QFrame[kpi="true"]; the object name is the caller's
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)

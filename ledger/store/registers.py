@@ -244,7 +244,7 @@ IP_RIGHTS = RegisterSpec(
         _C("owner", "权利人", "i.owner_name"), _C("enterprise", "所属企业", "e.name"),
         _C("filing_date", "申请日", "i.filing_date", "date"), _C("grant_date", "授权日", "i.grant_date", "date"),
         _C("expiry_date", "届满日", "i.expiry_date", "date"), _C("status", "状态", "i.status"),
-        _C("high_value", "高价值专利", "i.high_value", "bool"), _C("notes", "备注", "i.notes"),
+        _C("high_value", "高价值", "i.high_value", "bool"), _C("notes", "备注", "i.notes"),
     ),
     links=(Link("投保保单", "SELECT count(*) FROM policy_ip_right WHERE ip_right_id = ?", "policy"),),
     search_hint="编号、名称、权利人、企业名称",
@@ -347,7 +347,7 @@ SUBSIDIES = RegisterSpec(
     default_order="submitted", default_descending=True,
     detail=(
         _C("application_no", "申请编号", "s.application_no"), _C("enterprise", "申请企业", "e.name"),
-        _C("programme", "试点项目", "g.name || '（' || g.year || '）'"), _C("policy_no", "保单号", "p.policy_no"),
+        _C("programme", "试点项目", "g.name"), _C("programme_year", "项目年度", "g.year", "year"), _C("policy_no", "保单号", "p.policy_no"),
         _C("premium_paid", "实缴保费（元）", "s.premium_paid_fen", "money"),
         _C("computed", "测算补贴（元）", "s.computed_fen", "money"),
         _C("approved", "核定补贴（元）", "s.approved_fen", "money"),

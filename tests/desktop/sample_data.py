@@ -6,8 +6,7 @@ import json
 import random
 from datetime import date, timedelta
 
-from ledger.store import Store
-from ledger.store import records
+from ledger.store import Store, records
 
 SURNAMES = "阿北重张李王赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施孔曹严华金魏陶姜"
 WORDS = ["科技", "机械", "生物", "医药", "电子", "新材料", "智能", "光电", "精密", "软件", "食品"]
