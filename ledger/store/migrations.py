@@ -30,6 +30,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_initial.sql", audit.install_triggers),
     Migration(2, "0002_search.sql"),
+    Migration(3, "0003_exchange.sql"),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
