@@ -189,7 +189,7 @@ def rules_from_toml(text: str, source_name: str = "规则文件") -> RuleSet:
                 if value is not None:
                     kw[fname] = value
     for where, key in (("programme", "name"), ("programme", "year"), ("ratio", "default")):
-        if key not in doc.get(where, {}) or not isinstance(doc.get(where), dict):
+        if not isinstance(doc.get(where), dict) or key not in doc[where]:
             issues.append(Issue(f"{where}.{key}", "toml.missing", f"缺少必填项 [{where}] {key}"))
     kw["insurance_type_caps"] = tuple(_typecaps(issues, doc.get("caps", {})))
     kw["uplifts"] = tuple(_uplifts(issues, doc.get("uplifts", [])))
