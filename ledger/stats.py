@@ -94,6 +94,7 @@ def compute(
          **_policy_figures(r), "subsidy_approved_fen": subsidy_district.get(r["district_code"], 0)}
         for r in q.by_district(conn, scope)
     ]
+    result["by_office"] = _by_office(conn, scope)
     result["by_product"] = [
         {"product_code": r["product_code"], "product_name": r["product_name"],
          "liability_class": r["liability_class"], "subject": r["subject"],
@@ -107,6 +108,19 @@ def compute(
         for t in IP_TYPE_ORDER if t in by_type
     ]
     return result
+
+
+def _by_office(conn: Any, scope: q.Scope) -> list[dict[str, Any]]:
+    """Figures per origin office; names from the exchange registry (unknown ids shown as such)."""
+    names = q.office_names(conn)
+    subsidy = {r["office_id"]: r["approved_fen"] for r in q.subsidy_by_office(conn, scope)}
+    rows = []
+    for r in q.by_office(conn, scope):
+        code, name = names.get(r["office_id"], ("", ""))
+        rows.append({"office_id": r["office_id"], "office_code": code,
+                     "office_name": name or (f"未登记办公室 {r['office_id'][:8]}" if r["office_id"] else "未标注来源"),
+                     **_policy_figures(r), "subsidy_approved_fen": subsidy.get(r["office_id"], 0)})
+    return rows
 
 
 def _insurer_row(r: Any) -> dict[str, Any]:

@@ -191,6 +191,34 @@ def subsidy_by_district(conn: sqlite3.Connection, scope: Scope) -> list[sqlite3.
     ).fetchall()
 
 
+def by_office(conn: sqlite3.Connection, scope: Scope) -> list[sqlite3.Row]:
+    """Policy figures per origin office (the office that recorded the policy; exchange keeps it)."""
+    return _grouped(conn, scope, "p.origin_office AS office_id", "")
+
+
+def subsidy_by_office(conn: sqlite3.Connection, scope: Scope) -> list[sqlite3.Row]:
+    where, params = scope.subsidy_where()
+    return conn.execute(
+        f"""SELECT s.origin_office AS office_id,
+                   coalesce(sum(CASE WHEN s.state IN ('批准', '拨付', '追回') THEN s.approved_fen END), 0)
+                       AS approved_fen
+            FROM subsidy_application s JOIN programme g ON g.id = s.programme_id
+            WHERE {where} GROUP BY s.origin_office""",
+        params,
+    ).fetchall()
+
+
+def office_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """{office_id: (code, name)}: trusted offices (exchange registry) and this office itself."""
+    names = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT office_id, code, name FROM exchange_office WHERE office_id != ''")}
+    own = dict(conn.execute(
+        "SELECT key, value FROM app_setting WHERE key IN ('office_id', 'office_code', 'office_name')").fetchall())
+    if own.get("office_id"):
+        names[own["office_id"]] = (own.get("office_code", ""), own.get("office_name", "") or "本办公室")
+    return names
+
+
 def by_product(conn: sqlite3.Connection, scope: Scope) -> list[sqlite3.Row]:
     return _grouped(
         conn, scope, "pr.code AS product_code", "JOIN product pr ON pr.id = p.product_id",
