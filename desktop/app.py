@@ -49,14 +49,21 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
-def _fill_demo(store) -> None:
-    try:
-        from ledger import demo
-    except ImportError:
+def _offer_demo(store, *, ask: bool) -> None:
+    """Fill an empty ledger with demo data — at once for ``--demo-if-empty``, else if the user agrees."""
+    from ledger import demo
+
+    if not demo.is_empty(store):
         return
-    generate = getattr(demo, "generate", None)
-    if generate is not None and not store.scalar("SELECT count(*) FROM enterprise"):
-        generate(store, scale="local")
+    if ask:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            None, "空数据库", "当前数据库中还没有任何企业。\n是否写入一套演示数据（约 300 家企业）以便熟悉功能？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+    demo.generate(store, scale="local")
 
 
 def run_gui(db_path: Path, *, demo_if_empty: bool = False) -> int:
@@ -69,8 +76,7 @@ def run_gui(db_path: Path, *, demo_if_empty: bool = False) -> int:
 
     try:
         store = open_database(Path(db_path), _user())
-        if demo_if_empty:
-            _fill_demo(store)
+        _offer_demo(store, ask=not demo_if_empty)
     except LedgerError as exc:
         QMessageBox.critical(None, "无法打开数据库", exc.message)
         return exc.exit_code

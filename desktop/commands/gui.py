@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("gui", help="启动图形界面（默认）")
-    p.add_argument("--demo-if-empty", action="store_true", help="数据库为空时自动生成演示数据（不询问）")
+    p.add_argument("--demo-if-empty", action="store_true",
+                   help="数据库为空时先写入城市规模的演示数据（不询问），再启动界面")
     p.set_defaults(run=run)
 
 
+def _seed_city_demo(path) -> None:
+    from ledger import demo
+    from ledger.services.opening import open_ledger
+
+    store = open_ledger(path)
+    try:
+        if demo.is_empty(store):
+            sys.stderr.write(f"首次运行：正在向 {path} 写入演示数据（城市规模，约 3,000 家企业）…\n")
+            demo.generate(store, scale="city",
+                          progress=lambda f: sys.stderr.write(f"\r  {f:5.0%}") and sys.stderr.flush())
+            sys.stderr.write("\n")
+    finally:
+        store.close()
+
+
 def run(args: argparse.Namespace) -> int:
-    from desktop.app import run_gui  # Qt is imported only here
     from desktop.cli import db_path
 
-    return run_gui(db_path(args), demo_if_empty=args.demo_if_empty)
+    path = db_path(args)
+    if args.demo_if_empty:
+        _seed_city_demo(path)
+    from desktop.app import run_gui  # Qt is imported only here
+
+    return run_gui(path)

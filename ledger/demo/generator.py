@@ -94,6 +94,11 @@ def rules_for_year(year: int) -> str | None:
     return None
 
 
+def is_empty(store: Store) -> bool:
+    """True when the ledger holds no enterprise yet (demo data may be written)."""
+    return records.count(store.conn, "enterprise") == 0
+
+
 def generate(
     store: Store,
     *,
