@@ -191,6 +191,7 @@ def advance(store: Store, application_id: int, to_state: str, **opts: Any) -> di
     app = sql.facts_row(store.conn, application_id)
     if app is None:
         raise NotFound(f"补贴申请 #{application_id} 不存在")
+    refuse_if_closed(psql.status_of(store.conn, app["programme_id"]))
     t = find(app["state"], to_state)
     if t is None:
         raise Refused(f"申请 {app['application_no']}：{refusal(app['state'], to_state)}")
