@@ -108,9 +108,10 @@ def check_programme(store: Store, inp: ProgrammeInput, *, record_id: int | None 
         issues += validate_region_code(inp.region_code, "region_code")
     if inp.budget_fen is not None:
         issues += validate_amount_fen(inp.budget_fen, "budget_fen", "项目预算")
-    issues += validate_date(inp.call_start, "call_start", "申报开始日期", required=False)
-    issues += validate_date(inp.call_end, "call_end", "申报截止日期", required=False)
-    if not issues and inp.call_start and inp.call_end and inp.call_end < inp.call_start:
+    dates = validate_date(inp.call_start, "call_start", "申报开始日期", required=False)
+    dates += validate_date(inp.call_end, "call_end", "申报截止日期", required=False)
+    issues += dates
+    if not dates and inp.call_start and inp.call_end and inp.call_end < inp.call_start:
         issues.append(Issue("call_end", "period.order",
                             f"申报截止日期（{inp.call_end}）早于开始日期（{inp.call_start}）"))
     issues += validate_choice(inp.status, EDITABLE_STATUSES, "status", "项目状态")
