@@ -254,14 +254,14 @@ def create_application(store: Store, inp: SubsidyInput) -> Outcome:
         calc = compute_in_tx(store, new_id)
         records.insert(conn, "subsidy_event", {
             "application_id": new_id, "from_state": "", "to_state": "申报", "actor": store.actor,
-            "at": _now(), "reason": "录入申请", "amount_fen": calc.amount_fen}, office=store.office_id)
+            "at": _event_at(inp.submitted_at), "reason": "录入申请", "amount_fen": calc.amount_fen},
+            office=store.office_id)
     return Outcome(new_id, uuid, warnings)
 
 
-def _now() -> str:
-    from ledger.store.audit import now_text
-
-    return now_text()
+def _event_at(submitted_at: str) -> str:
+    """The 申报 event is dated when the application was submitted (recording time is in the audit log)."""
+    return submitted_at if len(submitted_at) > 10 else f"{submitted_at}T00:00:00"
 
 
 def recompute(store: Store, application_id: int) -> Calculation:
