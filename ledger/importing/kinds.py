@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ledger.errors import Issue, Refused
@@ -259,6 +259,14 @@ class Policies(Kind):
         return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _period_issues(start: object, end: object, signed: object) -> tuple[Issue, ...]:
+    """Date checks of a policy; dates repeat across a register, so they are memoised."""
+    issues = validate_period(start, end, "end_date", "保险期间", start_field="start_date",
+                             end_field="end_date")
+    return tuple(issues + validate_date(signed, "signed_date", "签单日期", required=False))
+
+
 def policy_issues(keys: NaturalKeys, v: dict[str, Any], insurers: tuple, record_id: int | None) -> list[Issue]:
     """``check_policy`` over preloaded keys: the same validators in the same order."""
     issues = validate_text(v["policy_no"], "policy_no", "保单号", max_len=64)
@@ -270,9 +278,7 @@ def policy_issues(keys: NaturalKeys, v: dict[str, Any], insurers: tuple, record_
                             f"实缴保费 {v['premium_paid_fen'] / 100:,.2f} 元不能超过保费 {v['premium_fen'] / 100:,.2f} 元"))
     if not issues and v["premium_fen"] > v["sum_insured_fen"]:
         issues.append(Issue("premium_fen", "premium.above_sum", "保费不能高于保险金额"))
-    issues += validate_period(v["start_date"], v["end_date"], "end_date", "保险期间",
-                              start_field="start_date", end_field="end_date")
-    issues += validate_date(v["signed_date"], "signed_date", "签单日期", required=False)
+    issues += _period_issues(v["start_date"], v["end_date"], v["signed_date"])
     issues += validate_choice(v["status"], pol_svc.STATUSES, "status", "保单状态")
     if not insurers:
         issues.append(Issue("insurers", "insurers.missing", "至少需要一家保险机构"))

@@ -18,6 +18,7 @@ from ledger.store import Store, import_sql
 from ledger.validation import normalise_patent, normalise_trademark, normalise_uscc
 
 _SPACES = re.compile(r"\s+")
+_MISS = object()
 
 
 def name_key(value: object) -> str:
@@ -44,6 +45,7 @@ class NaturalKeys:
 
     def __init__(self, store: Store) -> None:
         self.conn = store.conn
+        self._memo: dict[tuple[str, str], int | None] = {}
 
     # ---------------------------------------------------------------- enterprises
     @cached_property
@@ -103,7 +105,10 @@ class NaturalKeys:
         return out
 
     def product(self, name: str) -> int | None:
-        return self._products.get(name_key(name))
+        hit = self._memo.get(("p", name), _MISS)
+        if hit is _MISS:
+            hit = self._memo[("p", name)] = self._products.get(name_key(name))
+        return hit  # type: ignore[return-value]
 
     @cached_property
     def _insurers(self) -> dict[str, int]:
@@ -120,7 +125,10 @@ class NaturalKeys:
         return out
 
     def insurer(self, name: str) -> int | None:
-        return self._insurers.get(name_key(name))
+        hit = self._memo.get(("i", name), _MISS)
+        if hit is _MISS:
+            hit = self._memo[("i", name)] = self._insurers.get(name_key(name))
+        return hit  # type: ignore[return-value]
 
     # ---------------------------------------------------------------- policies and claims
     @cached_property

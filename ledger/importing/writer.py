@@ -23,10 +23,11 @@ from typing import Any, Literal
 from ledger.errors import InvalidInput, Issue, Refused
 from ledger.importing.apply import write_rows
 from ledger.importing.columns import column_letter, get_kind
+from ledger.importing.fastrows import RowNormaliser
 from ledger.importing.headers import HeaderMap
 from ledger.importing.kinds import Kind, Prepared, kind_handler
 from ledger.importing.naturalkeys import NaturalKeys
-from ledger.importing.normalise import CellError, normalise_row, normalise_text
+from ledger.importing.normalise import CellError, normalise_text
 from ledger.importing.reader import read_workbook
 from ledger.store import Store, import_sql
 
@@ -161,6 +162,7 @@ def plan_import(store: Store, kind: str, path: str | Path, *,
     for sd, rows in loaded:
         sp = SheetPlan(sd.sheet, sd.header_row, sd.headers, sd.header_map, sd.header_map.problems())
         plan.sheets.append(sp)
+        normalise = RowNormaliser(spec, sd.header_map, sd.sheet)
         for excel_row, values in rows:
             done += 1
             if done % CHECK_EVERY == 0:
@@ -169,8 +171,7 @@ def plan_import(store: Store, kind: str, path: str | Path, *,
                 sp.examples_skipped += 1
                 continue
             sp.data_rows += 1
-            record, cell_errors = normalise_row(spec, sd.header_map, values, sheet=sd.sheet,
-                                                excel_row=excel_row)
+            record, cell_errors = normalise(values, excel_row)
             rp = RowPlan(sd.sheet, excel_row, values)
             _classify(rp, handler.prepare(record), cell_errors, handler, sd.header_map, plan, seen)
             plan.rows.append(rp)
