@@ -154,10 +154,10 @@ def resolve_enterprise(keys: NaturalKeys, rec: dict[str, object], issues: list[I
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            issues.append(Issue("enterprise_id", "enterprise.ambiguous",
+            issues.append(Issue(name_key, "enterprise.ambiguous",
                                 f"名称为“{name}”的企业有 {len(ids)} 家：请填写统一社会信用代码"))
         else:
-            issues.append(Issue("enterprise_id", "enterprise.unknown",
+            issues.append(Issue(name_key, "enterprise.unknown",
                                 f"企业“{name}”尚未登记：请先导入或登记该企业，或填写统一社会信用代码"))
         return None
     if required:
@@ -172,7 +172,7 @@ class Policies(Kind):
               "insurers": "insurers", "sum_insured_fen": "sum_insured_fen", "premium_fen": "premium_fen",
               "premium_paid_fen": "premium_paid_fen", "start_date": "start_date", "end_date": "end_date",
               "signed_date": "signed_date", "status": "status", "ip_right_ids": "ip_numbers",
-              "overseas": "overseas"}
+              "overseas": "overseas", "enterprise_name": "enterprise_name"}
     _PLAIN = ("sum_insured_fen", "premium_fen", "premium_paid_fen", "start_date", "end_date",
               "signed_date", "status", "overseas")
     _REQUIRED_NEW = (("sum_insured_fen", "保险金额"), ("premium_fen", "保费"), ("premium_paid_fen", "实缴保费"),
