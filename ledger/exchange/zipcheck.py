@@ -90,7 +90,7 @@ def iter_member(zf: zipfile.ZipFile, name: str, label: str) -> Iterator[bytes]:
                     raise Refused(f"{label}中文件 {name} 的实际大小与声明不符，拒绝导入")
                 yield chunk
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise Refused(f"{label}中文件 {name} 已损坏（{exc}），拒绝导入") from exc
+        raise Refused(f"{label}中文件 {name} 已损坏或被篡改（校验失败：{exc}），拒绝导入") from exc
 
 
 def read_member(zf: zipfile.ZipFile, name: str, label: str, limit: int) -> bytes:

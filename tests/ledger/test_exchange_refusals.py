@@ -164,3 +164,20 @@ def test_not_a_zip(city, tmp_path):
     junk = tmp_path / "junk.ipx"
     junk.write_bytes(b"PK\x03\x04" + b"\0" * 100)
     refused(city, junk, "数据包不完整或已损坏")
+
+
+def test_cli_exit_codes_and_messages(world, city, capsys):
+    from desktop.cli import main
+
+    db = str(city.path)
+    assert main(["--db", db, "exchange", "import", str(world["packages"][0])]) == 3
+    assert "已于" in capsys.readouterr().err
+    assert main(["--db", db, "exchange", "office", "--code", "有 空格", "--name", "市局"]) == 2
+    assert "办公室代码" in capsys.readouterr().err
+    assert main(["--db", db, "exchange", "resolve", "999", "--keep", "local"]) == 3
+    assert "没有编号为 999 的数据交换冲突" in capsys.readouterr().err
+    assert main(["--db", db, "exchange", "import", str(world["packages"][1])]) == 0
+    out = capsys.readouterr().out
+    assert "已导入 梁溪区办公室 第 2 号数据包" in out and "更新 1 条" in out
+    assert main(["--db", db, "exchange", "conflicts"]) == 0
+    assert "没有待处理的冲突" in capsys.readouterr().out
