@@ -311,3 +311,9 @@ def check_chain(store: Store) -> tuple[bool, list[str]]:
 
     report = health.check(store)
     return report.ok, report.lines()
+
+
+def last_export(store: Store) -> dict[str, Any]:
+    """The detail of the current user's newest EXPORT event ({} if none) — e.g. rows written."""
+    rows = q.fetch(store.conn, q.AuditQuery(actor=store.actor, op="EXPORT"), 0, 1)
+    return (_loads(rows[0][7]) or {}) if rows else {}
