@@ -270,15 +270,16 @@ def payment_row_fields(d: dict[str, Any]) -> dict[str, Any]:
 
         remark = "；".join(x for x in (remark, f"已追回 {format_yuan(int(d['recovered_fen']))} 元") if x)
     return {
-        "enterprise_name": str(_first(d, "enterprise_name", "enterprise", "name")),
-        "uscc": str(_first(d, "uscc")),
+        "enterprise_name": str(_first(d, "企业名称", "enterprise_name", "enterprise", "name")),
+        "uscc": str(_first(d, "USCC", "uscc")),
         "bank_name": str(_first(d, "bank_name")),
         "bank_account": str(_first(d, "bank_account")),
         "policy_no": str(_first(d, "policy_no")),
-        "product_name": str(_first(d, "product_name", "product", "insurance_type")),
+        "product_name": str(_first(d, "险种", "product_name", "product", "insurance_type")),
         "insurer_name": str(insurers),
         "premium_fen": int(_first(d, "premium_paid_fen", "premium_fen", default=0)),
-        "ratio_bp": int(_first(d, "ratio_bp", default=0)),
+        # the programme's rules give the ratio; without rules (0) read it from the stored explanation
+        "ratio_bp": int(_first(d, "ratio_bp", default=0)) or _ratio_of(d),
         "subsidy_fen": int(_first(d, "approved_fen", "subsidy_fen", default=0)),
         "explanation": str(_first(d, "explanation")),
         "remark": remark,

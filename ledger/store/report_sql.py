@@ -126,7 +126,8 @@ def policy_list(conn: sqlite3.Connection, scope: Scope) -> list[sqlite3.Row]:
 # -- finance payment rows (until ledger.services.payments provides them) --------------------------
 def payment_rows(conn: sqlite3.Connection, *, year: int | None, programme_id: int | None,
                  batch: str | None) -> list[sqlite3.Row]:
-    clauses, params = [f"s.state IN {_APPROVED_SQL}"], []
+    """Applications to pay or paid (批准, 拨付), as ``ledger.services.payments.payment_rows``."""
+    clauses, params = ["s.state IN ('批准', '拨付')"], []
     if year is not None:
         clauses.append("g.year = ?")
         params.append(year)
