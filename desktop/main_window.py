@@ -25,6 +25,7 @@ from desktop.ops import Ops
 from desktop.pages.dashboard import DashboardPage
 from desktop.pages.placeholder import PlaceholderPage
 from desktop.pages.register_page import RegisterPage
+from desktop.record_actions import RecordActions
 from ledger.errors import LedgerError
 from ledger.store import Store, backup
 from ledger.store.registers import REGISTERS
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self.nav.currentRowChanged.connect(self._on_page)
+        self.records = RecordActions(self)  # forms, undo/redo, delete, linked navigation, back/forward
         self._restore_state()
 
     # -- construction ------------------------------------------------------------------------
@@ -228,8 +230,7 @@ class MainWindow(QMainWindow):
             page.request_new_record()
 
     def _new_record_hook(self, key: str) -> None:
-        """Forms are not built yet; they connect to RegisterPage.newRecordRequested."""
-        self.statusBar().showMessage(f"“{REGISTERS[key].title}”的录入表单尚未提供", 5000)
+        self.records.new_record(key)
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
     def _use_store(self, new_store: Store) -> None:
         old = self.store
         self.ops.set_store(new_store)
+        self.records.set_store(new_store)
         self.store = new_store
         if old is not new_store:
             old.close()

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models.register_model import RegisterModel, ops_runner
 from desktop.ops import Ops
-from desktop.widgets.detail_pane import DetailPane
 from desktop.widgets.filter_bar import FilterBar
+from desktop.widgets.linked_detail import LinkedDetailPane
 from ledger.store import registers
 from ledger.store.registers import RegisterSpec
 
@@ -57,7 +57,7 @@ class RegisterPage(QWidget):
         metrics = header.fontMetrics()
         for i, col in enumerate(spec.columns):
             self.table.setColumnWidth(i, max(col.width, metrics.horizontalAdvance(col.header) + 34))
-        self.detail = DetailPane(self)
+        self.detail = LinkedDetailPane(spec.key, self)  # links → desktop/navigation.py
         self.detail.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)

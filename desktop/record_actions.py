@@ -1,0 +1,226 @@
+"""Record actions of the main window: new/edit/delete through the forms, undo/redo, back/forward.
+
+Installed by ``MainWindow`` with ``RecordActions(window)``; it adds its actions to the 编辑 menu,
+a 转到 menu and the toolbar, and listens to the register pages (Ctrl+N, double-click, Delete,
+context menu). After every write, undo or redo the registers and the dashboard refresh.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
+
+from desktop.forms import FORMS, RecordForm
+from desktop.navigation import Navigator
+from desktop.pages.dashboard import DashboardPage
+from desktop.pages.register_page import RegisterPage
+from desktop.undo import SERVICES, UndoManager
+from ledger.errors import LedgerError
+
+
+class RecordActions(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.undo = UndoManager(window.store, self)
+        self.undo.changed.connect(self._changed)
+        self.undo.failed.connect(self._failed)
+        self.nav = Navigator(window)
+        self.forms: list[RecordForm] = []
+        sp = QStyle.StandardPixmap
+        style = window.style()
+        stack = self.undo.stack
+        self.act_undo = stack.createUndoAction(self, "撤销")
+        self.act_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.act_undo.setIcon(style.standardIcon(sp.SP_ArrowLeft))
+        self.act_redo = stack.createRedoAction(self, "重做")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_redo.setIcon(style.standardIcon(sp.SP_ArrowRight))
+        self.act_edit = QAction("编辑记录…", self)
+        self.act_edit.setShortcut(QKeySequence("F2"))
+        self.act_edit.triggered.connect(lambda _c=False: self.edit_selected())
+        self.act_delete = QAction(style.standardIcon(sp.SP_TrashIcon), "删除记录…", self)
+        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_delete.setStatusTip("删除选中的记录（有其他记录引用时会被拒绝）")
+        self.act_delete.triggered.connect(lambda _c=False: self.delete_selected())
+        for action in (self.act_undo, self.act_redo, self.act_edit):
+            window.addAction(action)
+        self._install_menus()
+        for key, page in window.pages.items():
+            if isinstance(page, RegisterPage):
+                page.table.addAction(self.act_delete)  # Delete works where the table has focus
+                page.table.doubleClicked.connect(lambda index, k=key: self._double_clicked(k, index))
+                page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                page.table.customContextMenuRequested.connect(lambda pos, k=key: self._context_menu(k, pos))
+        window.nav.currentRowChanged.connect(lambda _i: self._sync_actions())
+        self._sync_actions()
+
+    def _install_menus(self) -> None:
+        window = self.window
+        edit_menu = next((a.menu() for a in window.menuBar().actions() if a.text().startswith("编辑")), None)
+        if edit_menu is not None:
+            first = edit_menu.actions()[0] if edit_menu.actions() else None
+            edit_menu.insertActions(first, [self.act_undo, self.act_redo])
+            edit_menu.insertSeparator(first)
+            edit_menu.addSeparator()
+            edit_menu.addActions([self.act_edit, self.act_delete])
+        go_menu = QMenu("转到(&G)", window)
+        go_menu.addActions([self.nav.act_back, self.nav.act_forward])
+        help_action = next((a for a in window.menuBar().actions() if a.text().startswith("帮助")), None)
+        window.menuBar().insertMenu(help_action, go_menu)
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        if toolbar is not None:
+            first = toolbar.actions()[0] if toolbar.actions() else None
+            toolbar.insertActions(first, [self.nav.act_back, self.nav.act_forward])
+            toolbar.insertSeparator(first)
+            toolbar.addSeparator()
+            toolbar.addActions([self.act_undo, self.act_redo, self.act_delete])
+
+    def set_store(self, store: Any) -> None:
+        for form in list(self.forms):
+            form.done(0)
+        self.undo.set_store(store)
+
+    # -- pages -------------------------------------------------------------------------------
+    def _page(self) -> RegisterPage | None:
+        page = self.window.stack.currentWidget()
+        return page if isinstance(page, RegisterPage) else None
+
+    def _sync_actions(self) -> None:
+        page = self._page()
+        editable = page is not None and page.spec.key in FORMS
+        self.act_edit.setEnabled(editable)
+        self.act_delete.setEnabled(editable)
+
+    def _double_clicked(self, key: str, index: Any) -> None:
+        page = self.window.pages[key]
+        if key in FORMS and index.isValid():
+            self.edit_record(key, page.model.row_id(index.row()))
+
+    def _context_menu(self, key: str, pos: Any) -> None:
+        page = self.window.pages[key]
+        if key not in FORMS:
+            return
+        menu = QMenu(page.table)
+        menu.addAction(self.window.act_new_record)
+        menu.addAction(self.act_edit)
+        menu.addAction(self.act_delete)
+        menu.popup(page.table.viewport().mapToGlobal(pos))
+
+    # -- forms -------------------------------------------------------------------------------
+    def open_form(self, key: str, record_id: int | None = None, **preset: Any) -> RecordForm | None:
+        if key not in FORMS:
+            self.window.statusBar().showMessage(f"“{self.window.pages[key].spec.title}”在其专门页面中办理", 5000)
+            return None
+        try:
+            form = FORMS[key](self.window.store, record_id, undo=self.undo, ops=self.window.ops,
+                              parent=self.window, **preset)
+        except LedgerError as exc:
+            QMessageBox.warning(self.window, "无法打开", exc.message)
+            return None
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._saved)
+        form.finished.connect(lambda _r, f=form: self.forms.remove(f) if f in self.forms else None)
+        self.forms.append(form)
+        form.open()
+        return form
+
+    def new_record(self, key: str) -> RecordForm | None:
+        page = self.window.pages.get(key)
+        preset: dict[str, Any] = {}
+        if isinstance(page, RegisterPage):  # a register opened for one enterprise/policy presets it
+            filters = page.filter_bar.values()
+            if key in ("ip_right", "policy") and filters.get("enterprise"):
+                preset["enterprise_id"] = int(filters["enterprise"])
+            if key == "claim" and filters.get("policy"):
+                preset["policy_id"] = int(filters["policy"])
+        return self.open_form(key, None, **preset)
+
+    def edit_record(self, key: str, record_id: int) -> RecordForm | None:
+        return self.open_form(key, record_id)
+
+    def edit_selected(self) -> RecordForm | None:
+        page = self._page()
+        if page is None:
+            return None
+        ids = page.selected_ids()
+        if len(ids) != 1:
+            self.window.statusBar().showMessage("请先选择一条记录", 4000)
+            return None
+        return self.edit_record(page.spec.key, ids[0])
+
+    # -- delete ------------------------------------------------------------------------------
+    def delete_selected(self) -> int:
+        page = self._page()
+        if page is None or page.spec.key not in FORMS:
+            return 0
+        return self.delete_records(page.spec.key, page.selected_ids())
+
+    def delete_records(self, key: str, ids: list[int]) -> int:
+        """Ask, then delete one by one; refusals (dependants) are shown. Returns how many went."""
+        if not ids:
+            self.window.statusBar().showMessage("请先选择要删除的记录", 4000)
+            return 0
+        svc = SERVICES[key]
+        if len(ids) == 1:
+            try:
+                label = svc.label(svc.from_row(svc.get(self.window.store, ids[0])))
+            except LedgerError:
+                label = f"#{ids[0]}"
+            question = f"删除{svc.title}“{label}”？\n删除后可用“撤销”（Ctrl+Z）恢复。"
+        else:
+            question = f"删除选中的 {len(ids)} 条{svc.title}记录？\n删除后可用“撤销”逐条恢复。"
+        answer = QMessageBox.question(self.window, "确认删除", question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return 0
+        done, refused = 0, []
+        self.undo.stack.beginMacro(f"删除 {len(ids)} 条{svc.title}") if len(ids) > 1 else None
+        for record_id in ids:
+            try:
+                self.undo.delete(key, record_id)
+                done += 1
+            except LedgerError as exc:
+                refused.append(exc.message)
+        if len(ids) > 1:
+            self.undo.stack.endMacro()
+        if refused:
+            shown = "\n".join(dict.fromkeys(refused))
+            QMessageBox.warning(self.window, "不能删除",
+                                (f"已删除 {done} 条；以下记录未删除：\n" if done else "") + shown)
+        if done:
+            self.window.statusBar().showMessage(f"已删除 {done} 条{svc.title}记录（Ctrl+Z 撤销）", 6000)
+        return done
+
+    # -- after writes ------------------------------------------------------------------------
+    def _saved(self, key: str, record_id: int) -> None:
+        page = self.window.pages.get(key)
+        if isinstance(page, RegisterPage) and self.window.stack.currentWidget() is page:
+            self.nav.reselect(key, record_id)
+
+    def _changed(self, _kind: str) -> None:
+        """Everything may show the change (counts, sums, the dashboard): refresh what is visible,
+        the rest reloads when shown."""
+        current = self.window.stack.currentWidget()
+        for page in self.window.pages.values():
+            if isinstance(page, RegisterPage):
+                if page is current:
+                    ids = page.selected_ids()
+                    if len(ids) == 1:
+                        self.nav.reselect(page.spec.key, ids[0])
+                    page.refresh()
+                else:
+                    page._loaded = False
+            elif isinstance(page, DashboardPage):
+                if page is current:
+                    page.refresh()
+                else:
+                    page.stats = None
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self.window, "无法完成", message)
