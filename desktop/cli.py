@@ -16,7 +16,7 @@ from ledger import __version__
 from ledger.errors import LedgerError
 from ledger.paths import default_db_path
 
-COMMAND_MODULES = ("gui", "demo", "stats", "check", "backup", "report", "export", "exchange", "programme", "subsidy", "importing")
+COMMAND_MODULES = ("gui", "demo", "stats", "check", "backup", "report", "export", "exchange", "programme", "subsidy", "importing", "users")
 
 EXIT_OK, EXIT_USAGE, EXIT_INVALID, EXIT_DATA = 0, 1, 2, 3
 

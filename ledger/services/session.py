@@ -7,7 +7,8 @@
    banner (:func:`readonly_banner`); the store then refuses every write with a Chinese message;
 3. the instance lock ``<db>.lock`` (writable databases only): a second instance is refused
    with :class:`DataProblem` naming who holds it; a stale lock left by a crash is taken over;
-4. :func:`ledger.services.opening.open_ledger` (create, migrate, catalogue);
+4. :func:`ledger.services.opening.open_ledger` (create, migrate, catalogue, and with
+   ``daily_backup`` the day's automatic backup; a failed backup becomes a warning);
 5. owner-only permissions (0o600) on the database, ``-wal``, ``-shm`` and the lock file.
 
 The caller keeps the returned lock for the life of the app and releases it after closing the
@@ -32,8 +33,8 @@ def readonly_banner(store: Store) -> str | None:
     return f"只读模式：{reason}。可以查看、统计和导出，不能修改。"
 
 
-def open_for_app(path: str | os.PathLike[str], actor: str = "system", *,
-                 create: bool = True) -> tuple[Store, InstanceLock | None, list[str]]:
+def open_for_app(path: str | os.PathLike[str], actor: str = "system", *, create: bool = True,
+                 daily_backup: bool = True) -> tuple[Store, InstanceLock | None, list[str]]:
     """Open the ledger for the GUI; return (store, instance lock or None, warnings in Chinese)."""
     db = Path(path).expanduser().absolute()
     warnings: list[str] = []
@@ -43,7 +44,7 @@ def open_for_app(path: str | os.PathLike[str], actor: str = "system", *,
     readonly = location.readonly_reason(db) is not None and (db.exists() or not create)
     lock = None if readonly else instance_lock.acquire(db, user=None if actor == "system" else actor)
     try:
-        store = open_ledger(db, actor=actor, create=create, readonly=readonly)
+        store = open_ledger(db, actor=actor, create=create, readonly=readonly, daily_backup=daily_backup)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -53,6 +54,8 @@ def open_for_app(path: str | os.PathLike[str], actor: str = "system", *,
     banner = readonly_banner(store)
     if banner:
         warnings.insert(0, banner)
+    if getattr(store, "backup_problem", ""):
+        warnings.append(f"今日自动备份未完成：{store.backup_problem}")
     if lock is not None and lock.took_over_stale:
         prev = lock.previous
         warnings.append(f"上次由 {prev.get('user', '未知用户')} 在 {prev.get('host', '未知主机')} 上打开的程序"

@@ -231,6 +231,9 @@ def test_database_wal_shm_and_lock_are_owner_only(db_path, tmp_path):
 
             out = backup_now(store, tmp_path / "backups" / "b.sqlite")
             assert out.stat().st_mode & 0o777 == 0o600
+            daily = [p for p in tmp_path.rglob("*.sqlite") if p != db_path and p != out]
+            assert daily, "open_for_app writes the day's automatic backup"
+            assert all(p.stat().st_mode & 0o777 == 0o600 for p in daily)
         finally:
             store.close()
             lock.release()
