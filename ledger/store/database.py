@@ -62,6 +62,7 @@ class Store:
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self.office_id = ""
+        self.backup_problem = ""  # set by the daily backup when it failed; shown by the GUI
 
     # -- connections -------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
