@@ -28,7 +28,7 @@ HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 EXAMPLE_FONT = Font(name=BODY_FONT.name, size=11, italic=True, color="808080")
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
-TEMPLATE_ROWS = 1000  # rows pre-formatted and validated below the example
+TEMPLATE_ROWS = 1000  # rows with dropdown validation below the example
 EXAMPLE_MARK = "示例"
 # Text columns whose digits must survive Excel (leading zeros, 18-digit codes).
 _TEXT_KEYS = {"uscc", "enterprise_uscc", "bank_account", "number", "policy_no", "contact_phone",
@@ -82,10 +82,9 @@ def write_template(kind: str, out_path: str | Path) -> Path:
         fmt = {"amount": MONEY_FORMAT, "date": DATE_FORMAT}.get(col.type)
         if col.key in _TEXT_KEYS or col.type in ("text", "list", "shares"):
             fmt = TEXT_FORMAT
-        for r in range(2, last + 1):
-            cell = ws.cell(row=r, column=n)
-            if fmt:
-                cell.number_format = fmt
+        if fmt:  # column style: cells typed later take it; the example cell gets it too
+            ws.column_dimensions[letter].number_format = fmt
+            ws.cell(row=2, column=n).number_format = fmt
         choices = _choices(kind, col)
         if choices:
             dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from factories import VALID_USCC, enterprise, patent
 
 from ledger.errors import InvalidInput, Refused
 from ledger.importing import normalise_row, read_table
@@ -20,6 +19,8 @@ from ledger.importing.kinds import policy_issues
 from ledger.importing.naturalkeys import NaturalKeys
 from ledger.importing.writer import apply_import, is_example_row, plan_import
 from ledger.services.policies import InsurerShare, PolicyInput, check_policy
+
+from factories import VALID_USCC, enterprise, patent
 
 TABLES = ("enterprise", "ip_right", "policy", "policy_insurer", "policy_ip_right", "claim", "audit_log")
 
