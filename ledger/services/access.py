@@ -1,25 +1,14 @@
-"""Role checks for the subsidy and programme services, through ``ledger.security.require``.
+"""Role checks for the subsidy, programme and claim-workflow services.
 
-``ledger.security`` is written separately; until it provides ``require(store, action)`` this shim
-lets every action through (the four-eyes and state rules of the services still apply).
-Actions used here: ``subsidy.record``, ``subsidy.review``, ``subsidy.approve``, ``subsidy.pay``,
-``subsidy.clawback``, ``programme.manage``, ``claim.manage``.
+Every service calls ``_require(store, action)`` (= ``ledger.security.require``) before writing;
+while the ledger has no users (setup mode: scripts, tests, a new database) everything is allowed.
+Actions used: ``subsidy.record``, ``subsidy.review``, ``subsidy.approve``, ``subsidy.pay``,
+``subsidy.clawback``, ``programme.manage``, ``claim.manage``. The four-eyes rule is separate and
+always applies (``ledger.subsidy.workflow.four_eyes_conflict``).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ledger.security import require as _require
 
-
-def _require(store: Any, action: str) -> None:
-    """Raise ``PermissionDenied`` (from ledger.security) if ``store.actor`` may not do ``action``."""
-    try:
-        security = importlib.import_module("ledger.security")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("ledger.security", "ledger"):
-            return
-        raise
-    check = getattr(security, "require", None)
-    if check is not None:
-        check(store, action)
+__all__ = ["_require"]

@@ -2,7 +2,8 @@
 
 The reports engineer's workbook/PDF builders take these rows as they are; every amount is
 integer fen, ``ratio_bp`` basis points, ``explanation`` the stored calculation (计算说明).
-Keys (Chinese where they are column captions): 序号, 企业名称, USCC, bank_name, bank_account,
+Keys (Chinese where they are column captions): 序号, 企业名称, USCC, bank_name, bank_account (masked
+unless the user may see full accounts: ``ledger.security.shown_account``),
 district_code, district_name, policy_no, 险种, insurers (text: "人保财险 60%（主承）、平安产险 40%"),
 insurer_shares ([{name, full_name, share_bp, is_lead}]), premium_paid_fen, ratio_bp,
 computed_fen, approved_fen, paid_fen, recovered_fen, explanation, notes, application_no, state,
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ledger.money import format_ratio_bp
+from ledger.security import shown_account
 from ledger.services.subsidies import ratio_of
 from ledger.store import Store
 from ledger.store import payments_sql as sql
@@ -39,7 +41,7 @@ def _rows(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
             "序号": n, "application_id": r["id"], "application_no": r["application_no"], "state": r["state"],
             "programme_name": r["programme_name"], "year": r["year"],
             "企业名称": r["enterprise_name"], "USCC": r["uscc"], "bank_name": r["bank_name"],
-            "bank_account": r["bank_account"], "district_code": r["district_code"],
+            "bank_account": shown_account(store, r["bank_account"]), "district_code": r["district_code"],
             "district_name": region_name(r["district_code"]) or r["district_code"],
             "policy_no": r["policy_no"], "险种": r["product_name"], "insurers": _insurers_text(mine),
             "insurer_shares": [{"name": s["name"], "full_name": s["full_name"], "share_bp": s["share_bp"],

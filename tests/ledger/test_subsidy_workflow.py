@@ -281,3 +281,28 @@ def test_application_premium_above_policy_is_refused(one):
     s, g, e, a = one
     with pytest.raises(InvalidInput, match="申报实缴保费 20,000.01 元超过保单 W-2 的保费 20,000.00 元"):
         apply(s, g, pol(s, e, "W-2", premium=2_000_000), 2_000_001)
+
+
+def test_roles_are_checked_once_users_exist(one):
+    from ledger.errors import PermissionDenied
+    from ledger.security import create_user, login, setup_administrator
+
+    s, g, e, a = one
+    s.actor = "system"
+    setup_administrator(s, "admin", "管理员", "Admin-2023-pass!")
+    login(s, "admin", "Admin-2023-pass!")
+    for name, role in (("viewer", "只读"), ("clerk", "经办人"), ("rev1", "审核人"), ("rev2", "审核人")):
+        create_user(s, name, name, role, f"{name.title()}-2023-pass!")
+    login(s, "viewer", "Viewer-2023-pass!")
+    with pytest.raises(PermissionDenied, match="审核补贴"):
+        first_review(s, a)
+    login(s, "clerk", "Clerk-2023-pass!")
+    with pytest.raises(PermissionDenied, match="审核补贴"):
+        first_review(s, a)
+    login(s, "rev1", "Rev1-2023-pass!")
+    first_review(s, a)
+    with pytest.raises(Refused, match="双人复核：rev1 是该申请的初审人"):
+        second_review(s, a)
+    login(s, "rev2", "Rev2-2023-pass!")
+    second_review(s, a)
+    assert state(s, a) == "复核"
