@@ -187,6 +187,8 @@ class RecordActions(QObject):
                 done += 1
             except LedgerError as exc:
                 refused.append(exc.message)
+            except Exception as exc:  # noqa: BLE001 — shown, never a crash
+                refused.append(f"删除失败：{exc}")
         if len(ids) > 1:
             self.undo.stack.endMacro()
         if refused:

@@ -5,8 +5,8 @@ shows any refusal); the command's first ``redo()`` is skipped. Later undo/redo c
 undo of create = delete, undo of update = update with the old input, undo of delete = create with
 the same values.
 
-Ids: re-creating a deleted record gives it a **new id and a new uuid** (the ledger never reuses
-them). :class:`UndoManager` keeps a remap table ``(kind, old id) → current id`` so later commands
+Ids: re-creating a deleted record gives it a **new uuid** and usually a new id (SQLite reuses the
+id only when the deleted row was the newest); its audit history starts afresh under the new uuid. :class:`UndoManager` keeps a remap table ``(kind, old id) → current id`` so later commands
 on the stack (and inputs that reference the record, e.g. a policy's ``enterprise_id``) follow the
 record to its new id. Audit rows of the old id stay as they were (append-only log).
 
@@ -146,9 +146,9 @@ class UndoManager(QObject):
         svc.delete(self.store, record_id)
         self.record_delete(kind, record_id, before, str(row.get(svc.override, "") or "") if svc.override else "")
 
-    def _report(self, command: QUndoCommand, exc: LedgerError, what: str) -> None:
+    def _report(self, command: QUndoCommand, message: str, what: str) -> None:
         command.setObsolete(True)
-        self.failed.emit(f"无法{what}“{command.text()}”：{exc.message}")
+        self.failed.emit(f"无法{what}“{command.text()}”：{message}")
 
 
 class _RecordCommand(QUndoCommand):
@@ -178,7 +178,10 @@ class _RecordCommand(QUndoCommand):
         try:
             action()
         except LedgerError as exc:
-            self.manager._report(self, exc, what)
+            self.manager._report(self, exc.message, what)
+            return
+        except Exception as exc:  # a store failure must not escape a Qt virtual
+            self.manager._report(self, f"{type(exc).__name__}: {exc}", what)
             return
         self.manager.changed.emit(self.kind)
 
@@ -226,18 +229,22 @@ class _UpdateCommand(_RecordCommand):
                  reason: str) -> None:
         super().__init__(manager, kind, record_id, after, reason)
         self.before = before
-        self.revision = self._revision()  # the revision our last write left
+        self.uuid, self.revision = self._version()  # what our last write left
 
-    def _revision(self) -> int | None:
+    def _version(self) -> tuple[str | None, int | None]:
         try:
-            return int(self.svc.get(self.store, self.rid())["revision"])
+            row = self.svc.get(self.store, self.rid())
+            return str(row["uuid"]), int(row["revision"])
         except (LedgerError, KeyError, TypeError):
-            return None
+            return None, None
 
     def _write(self, inp: Any) -> None:
-        self.svc.update(self.store, self.rid(), self.manager.follow(inp), expected_revision=self.revision,
+        uuid, revision = self._version()
+        # someone else's edit in between is refused; a record our stack re-created (new uuid) is ours
+        expected = self.revision if uuid == self.uuid else revision
+        self.svc.update(self.store, self.rid(), self.manager.follow(inp), expected_revision=expected,
                         **_override_kwargs(self.svc, self.reason))
-        self.revision = self._revision()
+        self.uuid, self.revision = self._version()
 
     def do(self) -> None:
         self._write(self.inp)

@@ -65,6 +65,7 @@ class RecordForm(QDialog):
         self.revision: int | None = None
         self.before: Any = None
         self.override_reason = ""
+        self.stored_reason = ""
         self.saved_id: int | None = None
 
         self.banner = QLabel(self)
@@ -111,6 +112,7 @@ class RecordForm(QDialog):
             row = self.svc.get(store, record_id)
             self.revision = row.get("revision")
             self.before = self.svc.from_row(row)
+            self.stored_reason = str(row.get(self.svc.override) or "") if self.svc.override else ""
             self.load(self.before, row)
         else:
             self.defaults()
@@ -286,6 +288,8 @@ class RecordForm(QDialog):
             return False
         warnings = [i for i in issues if not i.is_error]
         if warnings and not override_reason.strip():
+            override_reason = self._earlier_reason(warnings)
+        if warnings and not override_reason.strip():
             items = "".join(f"<li>{escape(i.message)}</li>" for i in dict.fromkeys(warnings))
             self.set_banner(f"<b>有需要确认的警告：</b><ul style='margin:2px 0'>{items}</ul>"
                             "如确认无误，请点“忽略警告并保存”并填写理由。", "warning")
@@ -316,6 +320,14 @@ class RecordForm(QDialog):
         self.saved.emit(self.KIND, outcome.id)
         self.accept()
         return True
+
+    def _earlier_reason(self, warnings: list[Issue]) -> str:
+        """An edit that leaves the warned fields as they were keeps the reason given before."""
+        if not self.stored_reason or self.before is None:
+            return ""
+        inp = self.gather()[0]
+        same = all(getattr(inp, w.field, None) == getattr(self.before, w.field, object()) for w in warnings)
+        return self.stored_reason if same else ""
 
     def ask_reason(self) -> str:
         text, ok = QInputDialog.getText(self, "忽略警告并保存", "请填写忽略警告的理由（将记入审计日志）：")
