@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop.ops import Ops
 from desktop.pages.dashboard import DashboardPage
-from desktop.pages.placeholder import PlaceholderPage
 from desktop.pages.register_page import RegisterPage
+from desktop.pages.reports_page import ReportsPage
+from desktop.pages.settings_page import SettingsPage
 from desktop.record_actions import RecordActions
 from ledger.errors import LedgerError
 from ledger.store import Store, backup
@@ -104,8 +105,8 @@ class MainWindow(QMainWindow):
             page.newRecordRequested.connect(self._new_record_hook)
             return page
         if key == "reports":
-            return PlaceholderPage(key, "报表", "年度总结、补贴拨付清单、理赔统计等报表将在此生成（PDF / Excel）。")
-        return PlaceholderPage(key, "设置", "")
+            return ReportsPage(self.ops, self.settings, self)
+        return SettingsPage(self.ops, self.settings, self)
 
     def _action(self, text: str, slot, shortcut: Any = None, icon: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.act_new_record, self.act_find])
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addActions(self.page_actions)
+        view_menu.addAction(self._action("审计日志", self.show_audit, "Ctrl+Shift+L", None,
+                                         "查看审计日志；在台账中选中记录时只看这些记录"))
         view_menu.addSeparator()
         view_menu.addAction(self.act_refresh)
         help_menu = bar.addMenu("帮助(&H)")
@@ -182,10 +185,6 @@ class MainWindow(QMainWindow):
         self.db_status.setToolTip(path)
         self.user_status.setText(f"用户：{self.store.actor}")
         self.setWindowTitle(f"{APP_TITLE} — {Path(path).name}")
-        settings_page = self.pages.get("settings")
-        if isinstance(settings_page, PlaceholderPage):
-            settings_page.set_text(
-                f"当前数据库：{path}\n当前用户：{self.store.actor}\n\n用户、权限、试点项目与补贴规则的设置将在此维护。")
 
     # -- pages -------------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -206,6 +205,8 @@ class MainWindow(QMainWindow):
             self.count_status.setText("")
             if isinstance(page, DashboardPage) and page.stats is None:
                 page.refresh()
+            elif isinstance(page, (ReportsPage, SettingsPage)):
+                page.ensure_loaded()
         self.act_new_record.setEnabled(isinstance(page, RegisterPage))
         self.act_find.setEnabled(isinstance(page, RegisterPage))
 
@@ -214,6 +215,17 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         assert isinstance(page, RegisterPage)
         page.open_filtered(filters, description)
+
+    def show_audit(self) -> None:
+        """The audit viewer (设置 › 审计日志), limited to the records selected in a register."""
+        page, uuids, text = self.stack.currentWidget(), None, ""
+        if isinstance(page, RegisterPage) and page.selected_ids():
+            from ledger.services.audit_view import record_uuids
+
+            uuids = record_uuids(self.store, page.spec.key, page.selected_ids())[1]
+            text = f"{page.spec.title} {len(uuids)} 条"
+        self.show_page([p[0] for p in PAGES].index("settings"))
+        self.pages["settings"].show_audit(uuids, text)
 
     def _count_changed(self, page: RegisterPage, text: str) -> None:
         if self.stack.currentWidget() is page:
@@ -290,6 +302,8 @@ class MainWindow(QMainWindow):
                 page.set_ops(self.ops)
             elif isinstance(page, DashboardPage):
                 page.stats = None
+            elif isinstance(page, (ReportsPage, SettingsPage)):
+                page.store_changed()
         self._show_store_info()
         self._on_page(self.stack.currentIndex())
         self.refresh_current()
