@@ -220,6 +220,7 @@ def _sign_and_publish(store: Store, tmp: Path, out: Path, partial: dict[str, Any
     with zipfile.ZipFile(tmp, "a", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", body)
         zf.writestr("manifest.sig", signature)
+    os.chmod(tmp, 0o600)  # personal data (contacts, bank accounts): owner-only, like the database
     with tmp.open("rb") as fh:
         digest = hashlib.file_digest(fh, "sha256").hexdigest()
         os.fsync(fh.fileno())
