@@ -25,11 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cl.set_defaults(run=run_close)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from desktop.cli import db_path
-    from ledger.services.opening import open_ledger
+def _open(args: argparse.Namespace, action: str | None = None):  # type: ignore[no-untyped-def]
+    """The ledger, with ``--user`` logged in when the database has users (desktop.commands.auth)."""
+    from desktop.commands.auth import authenticated_store
 
-    return open_ledger(db_path(args), actor=args.user, create=False)
+    return authenticated_store(args, action)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -79,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataProblem(f"无法读取规则文件 {args.file}：{exc}") from exc
-    store = _open(args)
+    store = _open(args, "programme.manage")
     try:
         rules = rules_from_toml(text, args.file.name)
         existed = find_programme(store, rules.name, rules.year) is not None
@@ -93,7 +93,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_close(args: argparse.Namespace) -> int:
     from ledger.services.programmes import close_programme
 
-    store = _open(args)
+    store = _open(args, "programme.manage")
     try:
         close_programme(store, args.id, args.reason)
     finally:

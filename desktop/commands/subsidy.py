@@ -35,11 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ls.set_defaults(run=run_list)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from desktop.cli import db_path
-    from ledger.services.opening import open_ledger
+def _open(args: argparse.Namespace, action: str | None = None):  # type: ignore[no-untyped-def]
+    """The ledger, with ``--user`` logged in when the database has users (desktop.commands.auth)."""
+    from desktop.commands.auth import authenticated_store
 
-    return open_ledger(db_path(args), actor=args.user, create=False)
+    return authenticated_store(args, action)
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -73,7 +73,7 @@ def run_recompute(args: argparse.Namespace) -> int:
     from ledger.money import format_yuan
     from ledger.services.subsidies import recompute_programme
 
-    store = _open(args)
+    store = _open(args, "subsidy.record")
     try:
         calcs = recompute_programme(store, args.programme)
     finally:

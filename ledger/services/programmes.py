@@ -41,9 +41,9 @@ IN_FLIGHT = ("申报", "初审", "复核", "公示", "批准", "退回补正")
 class ProgrammeInput:
     name: str
     year: int
-    rules: RuleSet | None = None  # None: the rules already stored (update) or a 50 % default (create)
+    rules: RuleSet | None = None  # None: keep the stored rules (update) / none yet (create)
     region_code: str = ""
-    budget_fen: int | None = None  # None: the rule set's [budget] total, else 0
+    budget_fen: int | None = None  # None: the rule set's [budget] total, else 0 (create) / unchanged (update)
     call_start: str | None = None
     call_end: str | None = None
     status: str = "开放"
@@ -134,20 +134,19 @@ def _enforce_rules(issues: list[Issue]) -> list[Issue]:
     return enforce(issues)
 
 
-def _values(inp: ProgrammeInput, rules: RuleSet) -> dict[str, Any]:
-    budget = inp.budget_fen if inp.budget_fen is not None else (rules.budget_fen or 0)
+def _values(inp: ProgrammeInput, rules: RuleSet | None) -> dict[str, Any]:
+    """Row values; without rules ``rules_toml`` stays '' (applications are refused until set)."""
+    budget = inp.budget_fen if inp.budget_fen is not None else ((rules.budget_fen if rules else None) or 0)
+    toml = rules_to_toml(_merged(rules, inp.name, inp.year, budget)) if rules is not None else ""
     return {"name": inp.name, "year": inp.year, "region_code": inp.region_code, "budget_fen": budget,
-            "rules_toml": rules_to_toml(_merged(rules, inp.name, inp.year, budget)),
+            "rules_toml": toml,
             "call_start": inp.call_start, "call_end": inp.call_end, "status": inp.status, "notes": inp.notes}
 
 
 def create_programme(store: Store, inp: ProgrammeInput) -> Outcome:
     _require(store, "programme.manage")
     inp = inp.normalised()
-    if inp.rules is None:
-        inp = replace(inp, rules=RuleSet(name=inp.name or "—", year=inp.year))
     warnings = _enforce_rules(check_programme(store, inp))
-    assert inp.rules is not None
     with store.write() as conn:
         new_id, uuid = records.insert(conn, "programme", _values(inp, inp.rules), office=store.office_id)
     return Outcome(new_id, uuid, warnings)
@@ -162,10 +161,12 @@ def update_programme(store: Store, record_id: int, inp: ProgrammeInput, *,
     row = _row(store, record_id)
     refuse_if_closed(row)
     inp = inp.normalised()
-    if inp.rules is None:
-        inp = replace(inp, rules=rules_of_row(row) if row["rules_toml"] else RuleSet(inp.name, inp.year))
+    if inp.rules is None and row["rules_toml"]:
+        inp = replace(inp, rules=rules_of_row(row))
+    if inp.budget_fen is None:  # keep the budget unless the new rules carry one
+        carried = inp.rules.budget_fen if inp.rules is not None else None
+        inp = replace(inp, budget_fen=carried if carried is not None else row["budget_fen"])
     warnings = _enforce_rules(check_programme(store, inp, record_id=record_id))
-    assert inp.rules is not None
     values = _values(inp, inp.rules)
     from ledger.services.budget import budget_ledger
     from ledger.services.subsidies import recompute_pending

@@ -117,3 +117,20 @@ def test_default_demo_rules_are_valid_wuxi_rules():
     assert not validate_rules(rules)
     assert (rules.ratio_bp, rules.cap_per_policy_fen, rules.year) == (5000, 30_000_000, 2023)
     assert rules_from_toml(export_of(rules)) == rules
+
+
+def test_programme_without_rules_refuses_applications_until_rules_are_set(ledger_store):
+    from subsidy_setup import apply, computed, ent, pol
+
+    from ledger.errors import Refused
+
+    s = ledger_store
+    g = create_programme(s, ProgrammeInput("无规则项目", 2023, budget_fen=100_000_000)).id
+    p = pol(s, ent(s, 0), "N-1", premium=1_000_000)
+    with pytest.raises(Refused, match="尚未设置补贴规则"):
+        apply(s, g, p, 1_000_000)
+    update_programme(s, g, ProgrammeInput("无规则项目", 2023, budget_fen=50_000_000))
+    assert get_programme(s, g)["rules"] is None and get_programme(s, g)["budget_fen"] == 50_000_000
+    update_programme(s, g, ProgrammeInput("无规则项目", 2023, default_demo_rules(2023)))
+    assert computed(s, apply(s, g, p, 1_000_000)) == 500_000
+    assert programme_rules(s, g).budget_fen == 50_000_000
