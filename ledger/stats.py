@@ -1,13 +1,18 @@
 """The statistics service: the single source of every figure in dashboards, reports and exports.
 
-``compute(store, year=…, programme_id=…)`` returns a JSON-ready dict. Money stays integer fen;
-ratios are integer basis points (``*_bp``) with ``loss_ratio`` as a decimal string (e.g.
-"0.1234") for readers of the JSON. Loss ratio (赔付率) = claims paid ÷ premium, on the policies'
-underwriting year, rounded half-up to the basis point.
+``compute(store, year=…, programme_id=…, office=…)`` returns a JSON-ready dict. Money stays
+integer fen; ratios are integer basis points (``*_bp``) with ``loss_ratio`` as a decimal string
+(e.g. "0.1234") for readers of the JSON. Loss ratio (赔付率) = claims paid ÷ premium, on the
+policies' underwriting year, rounded half-up to the basis point. Co-insured figures per insurer
+are weighted by share and rounded half-up to the fen once, at the end.
+
+The fact rows are read once (ledger/store/stats_queries.py) and folded here in one pass.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -18,42 +23,149 @@ from ledger.validation import region_name
 
 IP_TYPE_ORDER = ("发明专利", "实用新型", "外观设计", "商标", "著作权", "软件著作权", "地理标志",
                  "植物新品种", "集成电路布图设计", "商业秘密")
+APPROVED = frozenset(q.APPROVED_STATES)
 
 
-def _unweight(value_x: int) -> int:
-    """fen × 10000 (share-weighted) → fen, half-up."""
-    return int((Decimal(value_x) / 10000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+@dataclass
+class _Policies:
+    """Running totals for one group of policies."""
+
+    policies: int = 0
+    enterprises: set[int] = field(default_factory=set)
+    sum_insured: int = 0
+    premium: int = 0
+    claims: int = 0
+    paid: int = 0
+
+    def add(self, enterprise: int, sum_insured: int, premium: int, claims: int, paid: int) -> None:
+        self.policies += 1
+        self.enterprises.add(enterprise)
+        self.sum_insured += sum_insured
+        self.premium += premium
+        self.claims += claims
+        self.paid += paid
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "policies": self.policies,
+            "enterprises": len(self.enterprises),
+            "sum_insured_fen": self.sum_insured,
+            "premium_fen": self.premium,
+            "claims": self.claims,
+            "claims_paid_fen": self.paid,
+            "loss_ratio_bp": ratio_bp_of(self.paid, self.premium),
+        }
+
+
+def _half_up(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def loss_ratio_text(bp: int | None) -> str | None:
     return None if bp is None else str((Decimal(bp) / 10000).quantize(Decimal("0.0001")))
 
 
-def _policy_figures(row: Any) -> dict[str, Any]:
-    loss_bp = ratio_bp_of(row["claims_paid_fen"], row["premium_fen"])
-    return {
-        "policies": row["policies"],
-        "enterprises": row["enterprises"],
-        "sum_insured_fen": row["sum_insured_fen"],
-        "premium_fen": row["premium_fen"],
-        "claims": row["claims"],
-        "claims_paid_fen": row["claims_paid_fen"],
-        "loss_ratio_bp": loss_bp,
-    }
+class _Fold:
+    """One pass over the fact rows, keeping every breakdown the report and dashboard need."""
+
+    def __init__(self) -> None:
+        self.total = _Policies()
+        self.by_year: dict[int, _Policies] = defaultdict(_Policies)
+        self.by_district: dict[str, _Policies] = defaultdict(_Policies)
+        self.by_product: dict[int, _Policies] = defaultdict(_Policies)
+        self.by_office: dict[str, _Policies] = defaultdict(_Policies)
+        self.policy: dict[int, tuple[int, int, int]] = {}  # id → (sum insured, premium, paid)
+        self.policy_year: dict[int, int] = {}
+
+    def policies(self, rows) -> None:
+        for pid, ent, district, product, year, insured, premium, claims, paid, office in rows:
+            args = (ent, insured, premium, claims, paid)
+            self.total.add(*args)
+            self.by_year[year].add(*args)
+            self.by_district[district].add(*args)
+            self.by_product[product].add(*args)
+            self.by_office[office].add(*args)
+            self.policy[pid] = (insured, premium, paid)
+            self.policy_year[pid] = year
 
 
-def _budget(conn: Any, scope: q.Scope, subsidy: Any) -> dict[str, int] | None:
-    allocated = q.budget_allocated(conn, scope)
+def _insurer_rows(fold: _Fold, shares, insurers: dict[int, Any]) -> list[dict[str, Any]]:
+    acc: dict[int, list] = defaultdict(lambda: [0, 0, 0, 0, 0])  # policies, lead, insured×bp, premium×bp, paid×bp
+    for pid, insurer, share, lead in shares:
+        insured, premium, paid = fold.policy[pid]
+        row = acc[insurer]
+        row[0] += 1
+        row[1] += lead
+        row[2] += insured * share
+        row[3] += premium * share
+        row[4] += paid * share
+    out = []
+    for insurer, (policies, lead, insured_x, premium_x, paid_x) in acc.items():
+        info = insurers[insurer]
+        premium, paid = _half_up(Decimal(premium_x) / 10000), _half_up(Decimal(paid_x) / 10000)
+        out.append({
+            "insurer_code": info["code"], "insurer_name": info["full_name"], "short_name": info["short_name"],
+            "policies": policies, "lead_policies": lead,
+            "sum_insured_fen": _half_up(Decimal(insured_x) / 10000), "premium_fen": premium,
+            "claims_paid_fen": paid, "loss_ratio_bp": ratio_bp_of(paid, premium),
+            "_premium_x": premium_x,
+        })
+    out.sort(key=lambda r: -r.pop("_premium_x"))
+    return out
+
+
+def _rights(fold: _Fold, links) -> tuple[set[int], dict[int, set[int]], dict[str, dict[str, Any]]]:
+    covered: set[int] = set()
+    by_year: dict[int, set[int]] = defaultdict(set)
+    by_type: dict[str, dict[str, Any]] = defaultdict(lambda: {"rights": set(), "owners": set(), "policies": set()})
+    for pid, right, ip_type, owner in links:
+        covered.add(right)
+        by_year[fold.policy_year[pid]].add(right)
+        entry = by_type[ip_type]
+        entry["rights"].add(right)
+        entry["owners"].add(owner)
+        entry["policies"].add(pid)
+    return covered, by_year, by_type
+
+
+@dataclass
+class _Subsidies:
+    applications: int = 0
+    approved: int = 0
+    committed: int = 0
+    paid: int = 0
+    recovered: int = 0
+    by_state: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    by_year: dict[int, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    by_district: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    by_office: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def fold(self, rows) -> None:
+        for state, approved, paid, recovered, year, district, office in rows:
+            self.applications += 1
+            self.by_state[state] += 1
+            self.paid += paid
+            self.recovered += recovered
+            self.by_year[year][1] += paid
+            if state in APPROVED:
+                self.approved += approved
+                self.by_year[year][0] += approved
+                self.by_district[district] += approved
+                self.by_office[office] += approved
+            if state == "批准":
+                self.committed += approved - paid
+
+
+def _budget(allocated: int | None, s: _Subsidies) -> dict[str, Any] | None:
     if allocated is None:
         return None
-    committed, paid, recovered = subsidy["committed_fen"], subsidy["paid_fen"], subsidy["recovered_fen"]
     return {
         "allocated_fen": allocated,
-        "committed_fen": committed,
-        "paid_fen": paid,
-        "recovered_fen": recovered,
-        "remaining_fen": allocated - committed - paid + recovered,
-        "used_bp": ratio_bp_of(committed + paid - recovered, allocated) if allocated else None,
+        "committed_fen": s.committed,
+        "paid_fen": s.paid,
+        "recovered_fen": s.recovered,
+        "remaining_fen": allocated - s.committed - s.paid + s.recovered,
+        "used_bp": ratio_bp_of(s.committed + s.paid - s.recovered, allocated) if allocated else None,
     }
 
 
@@ -63,85 +175,69 @@ def compute(
     """All figures for one scope (a year, a programme, an office, or everything)."""
     conn = store.conn
     scope = q.Scope(year=year, programme_id=programme_id, office=office)
-    totals = q.totals(conn, scope)
-    subsidy = q.subsidy_totals(conn, scope)
-    by_type = {r["ip_type"]: r for r in q.ip_rights_by_type(conn, scope)}
-    insured_by_type = {r["ip_type"]: r["sum_insured_fen"] for r in q.sum_insured_by_ip_type(conn, scope)}
-    ip_total = q.ip_rights_total(conn, scope)
+    fold = _Fold()
+    fold.policies(q.policy_facts(conn, scope))
+    covered, rights_by_year, by_type = _rights(fold, q.covered_rights(conn, scope))
+    subsidy = _Subsidies()
+    subsidy.fold(q.subsidy_facts(conn, scope))
+    trend = subsidy if year is None else _Subsidies()
+    if year is not None:  # the by-year rows show subsidies of every programme year in scope
+        trend.fold(q.subsidy_facts(conn, q.Scope(programme_id=programme_id, office=office)))
+    products = q.products(conn)
+    total = fold.total.figures()
     result: dict[str, Any] = {
         "scope": {"year": year, "programme_id": programme_id, "office": office},
-        "enterprises": totals["enterprises"],
-        "ip_rights": ip_total,
-        "ip_rights_by_type": {t: by_type[t]["ip_rights"] for t in IP_TYPE_ORDER if t in by_type},
-        "policies": totals["policies"],
-        "sum_insured_fen": totals["sum_insured_fen"],
-        "premium_fen": totals["premium_fen"],
-        "subsidy_applications": subsidy["applications"],
-        "subsidy_approved_fen": subsidy["approved_fen"],
-        "subsidy_paid_fen": subsidy["paid_fen"],
-        "subsidy_recovered_fen": subsidy["recovered_fen"],
-        "subsidy_by_state": {r["state"]: r["applications"] for r in q.subsidy_by_state(conn, scope)},
-        "claims": totals["claims"],
-        "claims_paid_fen": totals["claims_paid_fen"],
+        "enterprises": total["enterprises"],
+        "ip_rights": len(covered),
+        "ip_rights_by_type": {t: len(by_type[t]["rights"]) for t in IP_TYPE_ORDER if t in by_type},
+        "policies": total["policies"],
+        "sum_insured_fen": total["sum_insured_fen"],
+        "premium_fen": total["premium_fen"],
+        "subsidy_applications": subsidy.applications,
+        "subsidy_approved_fen": subsidy.approved,
+        "subsidy_paid_fen": subsidy.paid,
+        "subsidy_recovered_fen": subsidy.recovered,
+        "subsidy_by_state": dict(subsidy.by_state),
+        "claims": total["claims"],
+        "claims_paid_fen": total["claims_paid_fen"],
+        "loss_ratio_bp": total["loss_ratio_bp"],
+        "loss_ratio": loss_ratio_text(total["loss_ratio_bp"]),
+        "budget": _budget(q.budget_allocated(conn, scope), subsidy),
+        "by_year": [
+            {"year": y, **fold.by_year[y].figures(), "ip_rights": len(rights_by_year.get(y, ())),
+             "subsidy_approved_fen": trend.by_year[y][0] if y in trend.by_year else 0,
+             "subsidy_paid_fen": trend.by_year[y][1] if y in trend.by_year else 0}
+            for y in sorted(fold.by_year)
+        ],
+        "by_district": [
+            {"district_code": d, "district_name": region_name(d) or d, **fold.by_district[d].figures(),
+             "subsidy_approved_fen": subsidy.by_district.get(d, 0)}
+            for d in sorted(fold.by_district)
+        ],
+        "by_office": _by_office(conn, fold, subsidy),
+        "by_product": sorted(
+            ({"product_code": products[p]["code"], "product_name": products[p]["name"],
+              "liability_class": products[p]["liability_class"], "subject": products[p]["subject"],
+              "function_class": products[p]["function_class"], "insurance_type": products[p]["insurance_type"],
+              **acc.figures()} for p, acc in fold.by_product.items()),
+            key=lambda r: (-r["premium_fen"], r["product_code"])),
+        "by_insurer": _insurer_rows(fold, q.insurer_shares(conn, scope), q.insurers(conn)),
+        "by_ip_type": [
+            {"ip_type": t, "ip_rights": len(by_type[t]["rights"]), "enterprises": len(by_type[t]["owners"]),
+             "sum_insured_fen": sum(fold.policy[p][0] for p in by_type[t]["policies"])}
+            for t in IP_TYPE_ORDER if t in by_type
+        ],
     }
-    result["loss_ratio_bp"] = ratio_bp_of(totals["claims_paid_fen"], totals["premium_fen"])
-    result["loss_ratio"] = loss_ratio_text(result["loss_ratio_bp"])
-    result["budget"] = _budget(conn, scope, subsidy)
-    result["by_year"] = _by_year(conn, scope)
-    subsidy_district = {r["district_code"]: r["approved_fen"] for r in q.subsidy_by_district(conn, scope)}
-    result["by_district"] = [
-        {"district_code": r["district_code"], "district_name": region_name(r["district_code"]) or r["district_code"],
-         **_policy_figures(r), "subsidy_approved_fen": subsidy_district.get(r["district_code"], 0)}
-        for r in q.by_district(conn, scope)
-    ]
-    result["by_office"] = _by_office(conn, scope)
-    result["by_product"] = [
-        {"product_code": r["product_code"], "product_name": r["product_name"],
-         "liability_class": r["liability_class"], "subject": r["subject"],
-         "function_class": r["function_class"], "insurance_type": r["insurance_type"], **_policy_figures(r)}
-        for r in sorted(q.by_product(conn, scope), key=lambda r: -r["premium_fen"])
-    ]
-    result["by_insurer"] = [_insurer_row(r) for r in q.by_insurer(conn, scope)]
-    result["by_ip_type"] = [
-        {"ip_type": t, "ip_rights": by_type[t]["ip_rights"], "enterprises": by_type[t]["enterprises"],
-         "sum_insured_fen": insured_by_type.get(t, 0)}
-        for t in IP_TYPE_ORDER if t in by_type
-    ]
     return result
 
 
-def _by_office(conn: Any, scope: q.Scope) -> list[dict[str, Any]]:
+def _by_office(conn: Any, fold: _Fold, subsidy: _Subsidies) -> list[dict[str, Any]]:
     """Figures per origin office; names from the exchange registry (unknown ids shown as such)."""
     names = q.office_names(conn)
-    subsidy = {r["office_id"]: r["approved_fen"] for r in q.subsidy_by_office(conn, scope)}
     rows = []
-    for r in q.by_office(conn, scope):
-        code, name = names.get(r["office_id"], ("", ""))
-        rows.append({"office_id": r["office_id"], "office_code": code,
-                     "office_name": name or (f"未登记办公室 {r['office_id'][:8]}" if r["office_id"] else "未标注来源"),
-                     **_policy_figures(r), "subsidy_approved_fen": subsidy.get(r["office_id"], 0)})
-    return rows
-
-
-def _insurer_row(r: Any) -> dict[str, Any]:
-    premium = _unweight(r["premium_x"])
-    paid = _unweight(r["claims_paid_x"])
-    return {
-        "insurer_code": r["insurer_code"], "insurer_name": r["insurer_name"], "short_name": r["short_name"],
-        "policies": r["policies"], "lead_policies": r["lead_policies"],
-        "sum_insured_fen": _unweight(r["sum_insured_x"]), "premium_fen": premium,
-        "claims_paid_fen": paid, "loss_ratio_bp": ratio_bp_of(paid, premium),
-    }
-
-
-def _by_year(conn: Any, scope: q.Scope) -> list[dict[str, Any]]:
-    ips = {r["year"]: r["ip_rights"] for r in q.ip_rights_by_year(conn, scope)}
-    subsidies = {r["year"]: r for r in q.subsidy_by_year(conn, q.Scope(programme_id=scope.programme_id,
-                                                                      office=scope.office))}
-    rows = []
-    for r in q.by_year(conn, scope):
-        s = subsidies.get(r["year"])
-        rows.append({"year": r["year"], **_policy_figures(r), "ip_rights": ips.get(r["year"], 0),
-                     "subsidy_approved_fen": s["approved_fen"] if s else 0,
-                     "subsidy_paid_fen": s["paid_fen"] if s else 0})
+    for office in sorted(fold.by_office):
+        code, name = names.get(office, ("", ""))
+        rows.append({"office_id": office, "office_code": code,
+                     "office_name": name or (f"未登记办公室 {office[:8]}" if office else "未标注来源"),
+                     **fold.by_office[office].figures(), "subsidy_approved_fen": subsidy.by_office.get(office, 0)})
     return rows
