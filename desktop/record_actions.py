@@ -35,10 +35,8 @@ class RecordActions(QObject):
         stack = self.undo.stack
         self.act_undo = stack.createUndoAction(self, "撤销")
         self.act_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.act_undo.setIcon(style.standardIcon(sp.SP_ArrowLeft))
         self.act_redo = stack.createRedoAction(self, "重做")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.act_redo.setIcon(style.standardIcon(sp.SP_ArrowRight))
         self.act_edit = QAction("编辑记录…", self)
         self.act_edit.setShortcut(QKeySequence("F2"))
         self.act_edit.triggered.connect(lambda _c=False: self.edit_selected())

@@ -66,6 +66,7 @@ class RecordForm(QDialog):
         self.before: Any = None
         self.override_reason = ""
         self.stored_reason = ""
+        self._save_failed = False
         self.saved_id: int | None = None
 
         self.banner = QLabel(self)
@@ -146,6 +147,7 @@ class RecordForm(QDialog):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setVerticalSpacing(6)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
             grid.addLayout(form, 0, col)
             grid.setColumnStretch(col, 1)
             forms.append(form)
@@ -255,10 +257,14 @@ class RecordForm(QDialog):
         for name in self.messages:
             self._show_label(name, by_field.get(name, []) if self._shown(name) else [])
         other = [i for i in issues if i.field not in self.messages]
-        if other and (self._show_all or self._touched):
+        errors = [i for i in issues if i.is_error]
+        if self._save_failed and errors:  # after a refused save the list stays, kept up to date
+            items = "".join(f"<li>{escape(i.message)}</li>" for i in dict.fromkeys(errors))
+            self.set_banner(f"<b>无法保存，请先修正以下问题：</b><ul style='margin:2px 0'>{items}</ul>", "error")
+        elif other and (self._show_all or self._touched):
             kind = "error" if any(i.is_error for i in other) else "warning"
             self.set_banner("<br>".join(escape(i.message) for i in other), kind)
-        elif self.banner.property("kind") != "saving":
+        elif not self._save_failed or not issues:
             self.set_banner("")
         has_errors = any(i.is_error for i in issues)
         self.override_button.setVisible(not has_errors and any(not i.is_error for i in issues)
@@ -280,11 +286,10 @@ class RecordForm(QDialog):
     # -- saving ------------------------------------------------------------------------------
     def save(self, override_reason: str = "") -> bool:
         self._show_all = True
+        self._save_failed = True
         issues = self.validate_now()
         errors = [i for i in issues if i.is_error]
         if errors:
-            items = "".join(f"<li>{escape(i.message)}</li>" for i in dict.fromkeys(errors))
-            self.set_banner(f"<b>无法保存，请先修正以下问题：</b><ul style='margin:2px 0'>{items}</ul>", "error")
             return False
         warnings = [i for i in issues if not i.is_error]
         if warnings and not override_reason.strip():
@@ -309,6 +314,7 @@ class RecordForm(QDialog):
         except LedgerError as exc:
             self.set_banner(f"<b>保存被拒绝：</b>{escape(exc.message)}", "error")
             return False
+        self._save_failed = False
         self.override_reason = override_reason
         if self.undo is not None:
             if self.record_id is None:

@@ -22,7 +22,7 @@ class IpRightForm(RecordForm):
         super().__init__(*args, **kwargs)
 
     def build(self) -> None:
-        self.resize(820, 600)
+        self.resize(900, 600)
         left, right = self.section("知识产权", 2)
         self.enterprise = enterprise_picker(self.store, self.ops, self)
         self.field(left, "enterprise_id", "所属企业", self.enterprise, required=True)
@@ -93,6 +93,8 @@ class IpRightForm(RecordForm):
             high_value=self.high_value.isChecked(), notes=self.long_text("notes"),
         )
         issues = []
+        if trademark and inp.nice_class is None:
+            issues.append(Issue("nice_class", "nice_class.missing", "商标须选择尼斯分类（第 1–45 类）"))
         if inp.enterprise_id == 0 and self.enterprise.edit.text().strip():
             issues.append(Issue("enterprise_id", "enterprise.pick", "请从下拉列表中选择企业"))
         return inp, issues

@@ -230,6 +230,7 @@ class RecordPicker(QWidget):
         self._id, self._text = record_id, text
         self.edit.blockSignals(True)
         self.edit.setText(text)
+        self.edit.setCursorPosition(0)
         self.edit.blockSignals(False)
         self.changed.emit()
 
