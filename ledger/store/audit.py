@@ -98,7 +98,9 @@ def install_triggers(conn: sqlite3.Connection) -> None:
                 uuid_expr = f"'setting:' || {row}.key"
             else:
                 parent, fk = LINK_TABLES[table]
-                uuid_expr = f"(SELECT uuid FROM {parent} WHERE id = {row}.{fk})"
+                # On a cascade delete the parent row is already gone: fall back to "policy#12".
+                uuid_expr = (f"coalesce((SELECT uuid FROM {parent} WHERE id = {row}.{fk}), "
+                             f"'{parent}#' || {row}.{fk})")
             old_json = _json_of("OLD", cols) if op != "INSERT" else "NULL"
             new_json = _json_of("NEW", cols) if op != "DELETE" else "NULL"
             conn.execute(_trigger_sql(table, op, uuid_expr, old_json, new_json))

@@ -1,7 +1,8 @@
 """Schema migrations: a ``PRAGMA user_version`` ladder, one ``BEGIN IMMEDIATE`` transaction per step.
 
 Each step runs its SQL file statement by statement (never ``executescript``, which would commit
-behind our back), refreshes the audit triggers, and sets ``user_version`` — all in the same
+behind our back), re-creates the audit triggers (so new columns are audited), and sets
+``user_version`` — all in the same
 transaction, so a crash leaves the database at the previous version. Before any pending step
 runs on an existing database a backup copy is written (``backup.backup_file``).
 """
@@ -28,7 +29,7 @@ class Migration:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "0001_initial.sql", audit.install_triggers),
+    Migration(1, "0001_initial.sql"),
     Migration(2, "0002_search.sql"),
     Migration(3, "0003_exchange.sql"),
 )
@@ -91,6 +92,7 @@ def apply_step(conn: sqlite3.Connection, step: Migration) -> None:
             conn.execute(statement)
         if step.after is not None:
             step.after(conn)
+        audit.install_triggers(conn)  # every step: new columns enter the audit payload
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {step.version}")
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()

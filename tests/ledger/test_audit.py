@@ -59,3 +59,17 @@ def test_plain_sqlite_tools_cannot_write_audited_tables(db_path, ledger_store):
             "INSERT INTO enterprise (uuid, name, uscc, district_code, created_at, updated_at) "
             "VALUES ('u', 'x', '91110000600037341L', '320214', 't', 't')")
     raw.close()
+
+
+def test_cascade_deleted_link_rows_are_audited_under_the_parent(ledger_store):
+    from ledger.store import records
+
+    from factories import enterprise, patent, policy
+
+    eid = enterprise(ledger_store, 0)
+    pid = policy(ledger_store, eid, "P-DEL", ip_ids=[patent(ledger_store, eid)])
+    with ledger_store.write() as conn:  # the raw cascade, without the service's link cleanup
+        records.delete(conn, "policy", pid)
+    ops = ledger_store.rows("SELECT table_name, record_uuid FROM audit_log WHERE op = 'DELETE'")
+    assert {r["table_name"] for r in ops} == {"policy", "policy_insurer", "policy_ip_right"}
+    assert health.check(ledger_store).ok
