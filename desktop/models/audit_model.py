@@ -17,7 +17,7 @@ from ledger.services.audit_view import AuditEntry, AuditFilter
 
 PAGE_SIZE = 200
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = (("序号", 70), ("时间", 150), ("用户", 90), ("数据表", 110), ("记录 UUID", 120), ("操作", 70),
+COLUMNS = (("序号", 64), ("时间", 148), ("用户", 80), ("数据表", 96), ("记录 UUID", 96), ("操作", 84),
            ("变更摘要", 420))
 
 
@@ -122,8 +122,8 @@ class AuditModel(QAbstractTableModel):
         e, summary = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == 4 and role == Qt.ItemDataRole.DisplayRole:
-                return e.record_uuid[:8] + ("…" if len(e.record_uuid) > 8 else "")
+            if col == 4 and role == Qt.ItemDataRole.DisplayRole and len(e.record_uuid) == 36:
+                return e.record_uuid[:8] + "…"  # a uuid; setting:key and others in full
             return (str(e.seq), e.time_text, e.actor, e.table_label, e.record_uuid, e.op_label, summary)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,14 +49,15 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText("不限")
     edit.setDate(NO_DATE)
-    edit.setMinimumWidth(110)
+    edit.setFixedWidth(130)
     return edit
 
 
 def _combo(parent: QWidget, everything: str) -> QComboBox:
     box = QComboBox(parent)
     box.addItem(everything, "")
-    box.setMinimumWidth(120)
+    box.setMinimumWidth(130)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     return box
 
 
@@ -116,34 +116,35 @@ class AuditPage(QWidget):
         self.reset_button = QPushButton("重置", self)
         self.export_button = QPushButton("导出 Excel…", self)
         self.check_button = QPushButton("校验哈希链", self)
-        grid = QGridLayout()
+        row1 = QHBoxLayout()
+        row1.setSpacing(8)
+        row1.addWidget(QLabel("记录", self))
+        row1.addWidget(self.record_edit, 1)
+        row1.addWidget(self.selection_label)
+        row1.addWidget(self.clear_selection_button)
+        row1.addSpacing(12)
+        row1.addWidget(QLabel("用户", self))
+        row1.addWidget(self.actor_box)
+        row1.addWidget(QLabel("数据表", self))
+        row1.addWidget(self.table_box)
+        row2 = QHBoxLayout()
+        row2.setSpacing(8)
+        row2.addWidget(QLabel("日期", self))
+        row2.addWidget(self.date_from)
+        row2.addWidget(QLabel("至", self))
+        row2.addWidget(self.date_to)
+        row2.addSpacing(12)
+        row2.addWidget(QLabel("操作", self))
+        row2.addWidget(self.op_box)
+        row2.addWidget(self.search_button)
+        row2.addWidget(self.reset_button)
+        row2.addStretch(1)
+        row2.addWidget(self.export_button)
+        row2.addWidget(self.check_button)
+        grid = QVBoxLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        record_row = QHBoxLayout()
-        record_row.addWidget(self.record_edit, 1)
-        record_row.addWidget(self.selection_label)
-        record_row.addWidget(self.clear_selection_button)
-        grid.addWidget(QLabel("记录", self), 0, 0)
-        grid.addLayout(record_row, 0, 1, 1, 3)
-        grid.addWidget(QLabel("用户", self), 0, 4)
-        grid.addWidget(self.actor_box, 0, 5)
-        grid.addWidget(QLabel("数据表", self), 0, 6)
-        grid.addWidget(self.table_box, 0, 7)
-        grid.addWidget(QLabel("日期", self), 1, 0)
-        grid.addWidget(self.date_from, 1, 1)
-        grid.addWidget(QLabel("至", self), 1, 2, Qt.AlignmentFlag.AlignCenter)
-        grid.addWidget(self.date_to, 1, 3)
-        grid.addWidget(QLabel("操作", self), 1, 4)
-        grid.addWidget(self.op_box, 1, 5)
-        buttons = QHBoxLayout()
-        for b in (self.search_button, self.reset_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        for b in (self.export_button, self.check_button):
-            buttons.addWidget(b)
-        grid.addLayout(buttons, 1, 6, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        grid.addLayout(row1)
+        grid.addLayout(row2)
         self.filter_grid = grid
         self._show_selection()
         self.record_edit.returnPressed.connect(self.apply_filters)
@@ -200,7 +201,8 @@ class AuditPage(QWidget):
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 480])
+        splitter.setSizes([760, 520])
+        self.side_tabs.setMinimumWidth(340)
         self.splitter = splitter
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("countLabel")

@@ -37,6 +37,13 @@ def _note(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _left(widget: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 class SettingsPage(QWidget):
     saved = Signal(list)  # changed keys
     saveFailed = Signal(str)
@@ -89,6 +96,10 @@ class SettingsPage(QWidget):
         self.language_box = QComboBox(display)
         for text, code in LANGUAGES:
             self.language_box.addItem(text, code)
+        for box in (self.programme_box, self.amount_box, self.date_box):
+            box.setMinimumWidth(200)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        display_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         display_form.addRow("默认试点项目", self.programme_box)
         display_form.addRow("金额显示单位", self.amount_box)
         display_form.addRow("日期格式", self.date_box)
@@ -117,7 +128,7 @@ class SettingsPage(QWidget):
         backup_form.addRow("备份文件夹", self.backup_folder)
         backup_form.addRow("保留规则", self.backup_retention)
         backup_form.addRow("现有备份", self.backup_latest)
-        backup_form.addRow("", self.backup_open)
+        backup_form.addRow("", _left(self.backup_open))
         info = QGroupBox("当前数据库", body)
         info_form = QFormLayout(info)
         self.db_label = QLabel("", info)
@@ -127,7 +138,7 @@ class SettingsPage(QWidget):
         self.audit_button = QPushButton("查看审计日志", info)
         info_form.addRow("文件", self.db_label)
         info_form.addRow("当前用户", self.user_label)
-        info_form.addRow("", self.audit_button)
+        info_form.addRow("", _left(self.audit_button))
         column = QVBoxLayout(body)
         column.setContentsMargins(12, 12, 12, 12)
         for w in (org, display):

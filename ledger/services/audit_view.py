@@ -24,6 +24,7 @@ from ledger.errors import InvalidInput, Issue
 from ledger.money import format_yuan
 from ledger.store import Store
 from ledger.store import audit_queries as q
+from ledger.validation import region_name
 
 TABLE_LABELS: dict[str, str] = {
     "app_user": "用户", "programme": "试点项目", "enterprise": "企业", "ip_right": "知识产权",
@@ -62,8 +63,30 @@ FIELD_LABELS: dict[str, str] = {
     "paid_date": "支付日期", "kind": "类型", "background": "基本情况", "innovation": "创新点",
     "effect": "实施效果", "parties": "相关主体", "clause_type": "条款归属", "path": "文件",
     "file": "文件", "from": "来源", "kept": "原库另存为", "rows": "行数", "revision": "版本",
-    "updated_at": "修改时间", "created_at": "创建时间", "password_hash": "密码",
+    "updated_at": "修改时间", "created_at": "创建时间", "password_hash": "密码", "id": "内部编号",
+    "uuid": "UUID", "origin_office": "来源办公室", "uscc_override_reason": "信用代码校验例外原因",
+    "number_override_reason": "编号校验例外原因", "users": "用户数", "attempts": "失败次数", "until": "锁定至",
+    "batch": "批次", "programme_id": "试点项目编号", "enterprise_id": "企业编号", "policy_id": "保单编号",
+    "product_id": "产品编号", "insurer_id": "保险机构编号", "claim_id": "理赔编号（内部）", "case_id": "案例编号",
+    "ip_right_id": "知识产权编号", "application_id": "补贴申请编号", "cases": "案例数", "policies": "保单数",
+    "filter": "筛选条件", "bank_accounts": "含完整银行账号", "total_fen": "合计金额", "aliases": "别名",
+    "ip_types": "知识产权类型", "ip_types_text": "知识产权类型", "insurers_text": "相关保险机构",
+    "product_text": "保险产品", "from_state": "原状态", "to_state": "新状态", "subject": "事项",
+    "liability_class": "责任分类", "function_class": "功能分类", "insurance_type": "险种",
 }
+VALUE_LABELS: dict[str, str] = {
+    "annual_report": "年度总结报告", "cases_report": "典型案例汇编", "case_report": "单个典型案例",
+    "finance_workbook": "补贴资金拨付明细表", "register_workbook": "台账导出", "audit_log": "审计日志",
+    "daily": "每日自动备份", "before": "变更前备份", "manual": "手动备份",
+}
+SETTING_LABELS: dict[str, str] = {
+    "bureau_name": "局名称", "office_code": "办公室代码", "office_name": "办公室名称", "office_id": "办公室标识",
+    "default_programme_id": "默认试点项目", "amount_unit": "金额显示单位", "date_format": "日期格式",
+    "catalogue_version": "内置目录版本",
+}
+BOOL_FIELDS = frozenset({"blacklisted", "overseas", "high_value", "active", "is_lead", "reconciled",
+                         "declared_no_double_funding", "user_defined", "bank_accounts"})
+LIST_FIELDS = frozenset({"tags", "aliases", "ip_types"})
 QUIET_FIELDS = frozenset({"updated_at", "revision"})  # bookkeeping: left out of the one-line summary
 NAME_FIELDS = ("name", "title", "policy_no", "claim_no", "application_no", "number", "username", "key",
                "code", "kind", "file", "path")
@@ -154,6 +177,18 @@ def shown_value(name: str, value: Any, *, accounts: bool = True) -> str:
         return HIDDEN if value else ""
     if name == "bank_account" and not accounts:
         return _mask(str(value))
+    if name == "kind" and isinstance(value, str):
+        return VALUE_LABELS.get(value, value)
+    if name in BOOL_FIELDS and isinstance(value, (int, bool)):
+        return "是" if value else "否"
+    if name in ("district_code", "region_code") and isinstance(value, str) and value:
+        place = region_name(value)
+        return f"{place}（{value}）" if place else value
+    if name in LIST_FIELDS and isinstance(value, str) and value.startswith("["):
+        try:
+            return "、".join(str(v) for v in json.loads(value))
+        except ValueError:
+            return value
     if name.endswith("_fen") and isinstance(value, int):
         return format_yuan(value, symbol=True)
     if name.endswith("_bp") and isinstance(value, int):
@@ -204,14 +239,18 @@ class AuditEntry:
 
     def summary(self) -> str:
         old, new = self.old or {}, self.new or {}
+        values = new if self.new is not None else old
+        if self.table == "app_setting" and "key" in values:
+            key = str(values["key"])
+            if self.op == "UPDATE":
+                return f"{SETTING_LABELS.get(key, key)}：{_short(str(old.get('value', '')))} → " \
+                       f"{_short(str(new.get('value', '')))}"
+            return f"{SETTING_LABELS.get(key, key)} = {_short(str(values.get('value', '')), 40)}"
         if self.op == "UPDATE" and self.old is not None and self.new is not None:
             parts = [f"{field_label(k)}：{_short(shown_value(k, old.get(k), accounts=self.accounts)) or '（空）'}"
                      f" → {_short(shown_value(k, new.get(k), accounts=self.accounts)) or '（空）'}"
                      for k in dict.fromkeys([*old, *new]) if k not in QUIET_FIELDS and old.get(k) != new.get(k)]
             return "；".join(parts) if parts else "（仅版本号变化）"
-        values = new if self.new is not None else old
-        if self.table == "app_setting" and "key" in values:
-            return f"{values['key']} = {_short(str(values.get('value', '')), 40)}"
         named = [f"{field_label(k)}：{_short(shown_value(k, values[k], accounts=self.accounts))}"
                  for k in NAME_FIELDS if values.get(k) not in (None, "")][:2]
         if not named:
