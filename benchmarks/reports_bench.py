@@ -60,7 +60,7 @@ def route_annual(db: str, out: Path, year: int) -> dict:
 
 
 def route_register(db: str, out: Path, year: int) -> dict:
-    from ledger.services.report_data import register_counts, register_sheets
+    from ledger.services.report_registers import register_counts, register_sheets
     from reports.register_workbook import build_register_workbook
 
     store = _store(db)
@@ -74,7 +74,7 @@ def route_register(db: str, out: Path, year: int) -> dict:
 def route_xlsxwriter(db: str, out: Path, year: int) -> dict:
     import xlsxwriter
 
-    from ledger.services.report_data import register_sheets
+    from ledger.services.report_registers import register_sheets
 
     store = _store(db)
     base = _peak_mb()
@@ -101,7 +101,7 @@ def route_xlsxwriter(db: str, out: Path, year: int) -> dict:
 
 
 def route_sql(db: str, out: Path, year: int) -> dict:
-    from ledger.services.report_data import register_sheets
+    from ledger.services.report_registers import register_sheets
 
     store = _store(db)
     base = _peak_mb()

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ledger.services import report_data
+from ledger.services import report_data, report_registers
 from ledger.store import Store
 from reports.annual_report import AnnualReportData, build_annual_pdf
 from reports.case_report import CaseData, build_case_pdf
@@ -105,8 +105,8 @@ def register_workbook(store: Store, out: str | os.PathLike, *, progress: Progres
                       cancel: Cancel = None) -> Path:
     report_data.require_export(store)
     check_writable(out)
-    counts = report_data.register_counts(store)
-    path = build_register_workbook(report_data.register_sheets(store), out, progress=progress,
+    counts = report_registers.register_counts(store)
+    path = build_register_workbook(report_registers.register_sheets(store), out, progress=progress,
                                    cancel=cancel, total_rows=sum(counts.values()))
     report_data.record_export(store, "register_workbook", str(path), rows=counts,
                               bank_accounts=report_data.can_view_bank_accounts(store))
