@@ -65,9 +65,13 @@ KINDS = (
 )
 
 
+SHEETS = {"enterprise": "企业台账", "ip_right": "知识产权台账", "policy": "保单台账",
+          "subsidy_application": "保费补贴台账", "claim": "理赔台账"}
+
+
 def build(store: Any, kind: str, params: dict[str, Any], progress, cancel) -> dict[str, Any]:
     """Worker-thread body: build one report; returns a summary for the page."""
-    from ledger.services import audit_view, report_data
+    from ledger.services import audit_view
     from reports import ledger_reports as lr
 
     out, year, pid = params["path"], params.get("year"), params.get("programme_id")
@@ -82,11 +86,9 @@ def build(store: Any, kind: str, params: dict[str, Any], progress, cancel) -> di
         lr.finance_workbook(store, year, out, programme_id=pid)
         result["rows"] = {"保费补贴资金拨付明细表": int(audit_view.last_export(store).get("rows") or 0)}
     elif kind == "registers":
-        labels = dict(zip(report_data.REGISTER_ORDER, ("企业台账", "知识产权台账", "保单台账", "保费补贴台账",
-                                                       "理赔台账"), strict=True))
-        counts = report_data.register_counts(store)
         lr.register_workbook(store, out, progress=progress, cancel=cancel)
-        result["rows"] = {labels.get(k, k): n for k, n in counts.items()}
+        counts = audit_view.last_export(store).get("rows") or {}  # per table, as audited
+        result["rows"] = {SHEETS.get(k, k): int(n) for k, n in counts.items()}
     else:
         raise ValueError(kind)
     progress(1.0)
