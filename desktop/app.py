@@ -6,7 +6,6 @@ importing this module stays cheap for headless commands.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -15,13 +14,6 @@ from desktop.qt_workarounds import pin_bool_singletons
 ORG_NAME = "ipdesk"
 APP_NAME = "ipdesk"
 DISPLAY_NAME = "知识产权保险试点工作台"
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser() or "system"
-    except Exception:  # no login name (services, some containers)
-        return "system"
 
 
 def make_application(argv: list[str] | None = None):
@@ -49,37 +41,25 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
-def _offer_demo(store, *, ask: bool) -> None:
-    """Fill an empty ledger with demo data — at once for ``--demo-if-empty``, else if the user agrees."""
-    from ledger import demo
-
-    if not demo.is_empty(store):
-        return
-    if ask:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            None, "空数据库", "当前数据库中还没有任何企业。\n是否写入一套演示数据（约 300 家企业）以便熟悉功能？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-    demo.generate(store, scale="local")
-
-
 def run_gui(db_path: Path, *, demo_if_empty: bool = False) -> int:
-    """Open ``db_path`` and run the main window; returns the exit code (3 when it can't open)."""
+    """Open ``db_path`` (lock, warnings, demo offer, login) and run the main window.
+
+    Returns the exit code: 0 normally or when the login is cancelled, 3 when the file can't open.
+    """
     app = make_application()
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.main_window import MainWindow, open_database
+    from desktop.main_window import MainWindow
+    from desktop.session import open_interactive
     from ledger.errors import LedgerError
 
     try:
-        store = open_database(Path(db_path), _user())
-        _offer_demo(store, ask=not demo_if_empty)
+        store = open_interactive(Path(db_path), ask_demo=not demo_if_empty)
     except LedgerError as exc:
         QMessageBox.critical(None, "无法打开数据库", exc.message)
         return exc.exit_code
+    if store is None:
+        return 0
     window = MainWindow(store)
     window._remember(Path(db_path))
     window.show()

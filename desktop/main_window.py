@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import backup_actions
+from desktop.importing.menu import install as install_import_actions
 from desktop.ops import Ops
 from desktop.pages.dashboard import DashboardPage
 from desktop.pages.register_page import RegisterPage
@@ -28,7 +29,7 @@ from desktop.pages.reports_page import ReportsPage
 from desktop.pages.settings_page import SettingsPage
 from desktop.record_actions import RecordActions
 from ledger.errors import LedgerError
-from ledger.store import Store, backup
+from ledger.store import Store
 from ledger.store.registers import REGISTERS
 
 APP_TITLE = "知识产权保险试点工作台"
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.nav.currentRowChanged.connect(self._on_page)
         self.records = RecordActions(self)  # forms, undo/redo, delete, linked navigation, back/forward
+        self.importing = install_import_actions(self)  # 文件 › 导入数据…、下载导入模板…、保险机构清单对账…
         self._restore_state()
 
     # -- construction ------------------------------------------------------------------------
@@ -281,10 +283,14 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path))
 
     def switch_database(self, path: Path) -> bool:
+        from desktop.session import open_interactive
+
         try:
-            new_store = open_database(path, self.store.actor)
+            new_store = open_interactive(path, self)
         except LedgerError as exc:
             QMessageBox.critical(self, "无法打开数据库", exc.message)
+            return False
+        if new_store is None:
             return False
         self._use_store(new_store)
         self._remember(path)
@@ -309,44 +315,10 @@ class MainWindow(QMainWindow):
         self.refresh_current()
 
     def backup_database(self) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        default = self.store.path.with_name(f"{self.store.path.stem}-备份-{stamp}.sqlite")
-        path, _ = QFileDialog.getSaveFileName(self, "备份数据库", str(default), DB_FILTER)
-        if not path:
-            return
-        dest = Path(path)
-        self.statusBar().showMessage("正在备份…")
-        self.ops.run("backup", lambda store: backup.backup_connection(store.conn, dest),
-                     lambda p: self.statusBar().showMessage(f"已备份到 {p}", 8000),
-                     lambda exc: QMessageBox.critical(self, "备份失败", getattr(exc, "message", str(exc))))
+        backup_actions.backup_database(self)
 
     def restore_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(self.store.path.parent), DB_FILTER)
-        if not path:
-            return
-        source = Path(path)
-        problems = backup.integrity_problems(source)
-        if problems:
-            QMessageBox.critical(self, "无法恢复", "备份文件有问题：\n" + "\n".join(problems[:10]))
-            return
-        answer = QMessageBox.question(
-            self, "从备份恢复",
-            f"用备份 {source.name} 替换当前数据库 {self.store.path.name}？\n当前数据会先另存一份。")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        db_path, actor = self.store.path, self.store.actor
-        try:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup.backup_connection(self.store.conn, db_path.with_name(f"{db_path.stem}-恢复前-{stamp}.sqlite"))
-            self.ops.set_store(None)
-            self.store.close()
-            backup.backup_file(source, db_path)
-            new_store = open_database(db_path, actor)
-        except (LedgerError, OSError) as exc:
-            QMessageBox.critical(self, "恢复失败", getattr(exc, "message", None) or str(exc))
-            return
-        self._use_store(new_store)
-        self.statusBar().showMessage(f"已从 {source} 恢复", 8000)
+        backup_actions.restore_database(self)
 
     def about(self) -> None:
         QMessageBox.about(self, "关于", f"<b>{APP_TITLE}</b><p>知识产权保险保费补贴试点的离线台账与统计工具。</p>")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import security
+from ledger import demo, security
 from ledger.errors import LedgerError
 from ledger.security import User
 from ledger.store import Store
@@ -72,6 +72,14 @@ class LoginDialog(QDialog):
             self.display_name.hide()
             self.confirm.hide()
         layout.addLayout(form)
+        demo_hint = "" if self.first_run else demo.login_hint(store)
+        if demo_hint:  # a demo database names its demo accounts; real ones never do
+            self.demo_hint = QLabel(demo_hint, self)
+            self.demo_hint.setObjectName("demoHint")
+            self.demo_hint.setWordWrap(True)
+            self.demo_hint.setStyleSheet("color: #475467;")
+            layout.addWidget(self.demo_hint)
+            self.username.setText("admin")
         self.error = QLabel("", self)
         self.error.setObjectName("loginError")
         self.error.setWordWrap(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ops import Ops
 from desktop.pages.audit_page import AuditPage
+from desktop.pages.users_page import UsersPage
 from desktop.widgets.pdf_preview import open_folder
 
 LANGUAGES = (("中文（简体）", "zh_CN"), ("English", "en"))
@@ -59,6 +60,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._build_general(), "常规设置")
         self.audit = AuditPage(ops, self.settings, self)
         self.tabs.addTab(self.audit, "审计日志")
+        self.users = UsersPage(ops.store, self)
+        self.tabs.addTab(self.users, "用户与权限")
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
@@ -168,6 +171,8 @@ class SettingsPage(QWidget):
     def store_changed(self) -> None:
         self._loaded = False
         self.audit.store_changed()
+        self.users.store = self.ops.store
+        self.users.refresh()
         if self.isVisible():
             self.ensure_loaded()
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from ledger import catalogue
+from ledger import catalogue, security
 from ledger.demo import identifiers as ids
 from ledger.demo import names
 from ledger.demo.activity import make_policies, make_subsidies
@@ -39,7 +39,7 @@ from ledger.demo.plan import (
     day_in_year,
 )
 from ledger.errors import Refused
-from ledger.store import Store, records
+from ledger.store import Store, lookups, records
 from ledger.validation.regions import RegionInfo, districts_of
 
 Scale = Literal["local", "city", "national"]
@@ -85,13 +85,23 @@ class DemoSummary:
     elapsed_seconds: float = 0.0
 
 
-def rules_for_year(year: int) -> str | None:
-    """Hook for the rule engine: the TOML rule set of the demo programme of ``year``.
+def rules_for_year(year: int) -> str:
+    """The TOML rule set of the demo programme of ``year`` (Wuxi, white paper case 4: 50 % of
+    the premium paid, half-up to the fen, at most 300,000 yuan per policy)."""
+    from ledger.services.programmes import default_demo_rules
+    from ledger.subsidy import rules_to_toml
 
-    None for now: the demo rule is 50 % of the premium paid, half-up to the fen, capped at
-    300,000 yuan per application (Wuxi, white paper case 4); ``programme.rules_toml`` stays ''.
-    """
-    return None
+    return rules_to_toml(default_demo_rules(year))
+
+
+LOGIN_HINT_KEY = "demo_login_hint"
+LOGIN_HINT = (f"演示数据库：管理员 admin，经办人 jingban1，审核人 shenhe1，财务 caiwu1，只读 chakan1；"
+              f"密码均为 {security.DEMO_PASSWORD}")
+
+
+def login_hint(store: Store) -> str:
+    """The demo accounts line the login dialog shows on a demo database ('' otherwise)."""
+    return store.setting(LOGIN_HINT_KEY)
 
 
 def is_empty(store: Store) -> bool:
@@ -130,6 +140,10 @@ def generate(
         if progress:
             progress(0.05)
         _write(conn, plan, store.office_id, progress, cancel)
+        if plan.rows["app_user"]:
+            lookups.set_setting(conn, LOGIN_HINT_KEY, LOGIN_HINT)
+    if plan.rows["app_user"]:
+        security.set_demo_passwords(store)
     summary.counts = {t: len(plan.rows[t]) for t in TABLES}
     summary.elapsed_seconds = round(time.perf_counter() - started, 2)
     if progress:
@@ -173,7 +187,7 @@ def _programmes(plan: Plan, national: bool) -> None:
         current = year == TODAY.year
         plan.programmes[year] = plan.add("programme", {
             "name": name, "year": year, "region_code": "" if national else "320200", "budget_fen": 0,
-            "rules_toml": rules_for_year(year) or "", "call_start": f"{year}-01-01",
+            "rules_toml": rules_for_year(year), "call_start": f"{year}-01-01",
             "call_end": f"{year + 1}-03-31", "status": "开放" if current else "已结转",
             "closed_at": None if current else f"{year + 1}-12-20T17:00:00",
             "notes": "演示数据：按实缴保费的 50% 资助，每项最高 30 万元",

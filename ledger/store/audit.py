@@ -66,8 +66,18 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]  # noqa: S608
 
 
+# Secrets never enter the log; the payload says only whether they changed.
+SECRET_COLUMNS = {"password_hash"}
+
+
 def _json_of(prefix: str, columns: Iterable[str]) -> str:
-    return "json_object(" + ", ".join(f"'{c}', {prefix}.{c}" for c in columns) + ")"
+    parts = []
+    for c in columns:
+        if c in SECRET_COLUMNS:
+            parts.append(f"'{c}_set', {prefix}.{c} <> ''")
+        else:
+            parts.append(f"'{c}', {prefix}.{c}")
+    return "json_object(" + ", ".join(parts) + ")"
 
 
 def _trigger_sql(table: str, op: str, uuid_expr: str, old_json: str, new_json: str) -> str:

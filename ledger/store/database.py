@@ -12,7 +12,7 @@ import os
 import sqlite3
 import threading
 import uuid as uuidlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,7 @@ class Store:
         self._lock = threading.Lock()
         self.office_id = ""
         self.backup_problem = ""  # set by the daily backup when it failed; shown by the GUI
+        self._on_close: list[Callable[[], object]] = []
 
     # -- connections -------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -107,7 +108,14 @@ class Store:
             self._local.db = db
         return db
 
+    def on_close(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` when the store closes (e.g. release the single-instance lock)."""
+        self._on_close.append(callback)
+
     def close(self) -> None:
+        callbacks, self._on_close = self._on_close, []
+        for callback in callbacks:
+            callback()
         with self._lock:
             for conn in self._all:
                 try:

@@ -73,3 +73,15 @@ def test_cascade_deleted_link_rows_are_audited_under_the_parent(ledger_store):
     ops = ledger_store.rows("SELECT table_name, record_uuid FROM audit_log WHERE op = 'DELETE'")
     assert {r["table_name"] for r in ops} == {"policy", "policy_insurer", "policy_ip_right"}
     assert health.check(ledger_store).ok
+
+
+def test_password_hashes_never_enter_the_audit_log(ledger_store):
+    from ledger import security
+
+    admin = security.setup_administrator(ledger_store, "admin", "管理员", "abc12345xyz")
+    security.login(ledger_store, "admin", "abc12345xyz")
+    security.reset_password(ledger_store, admin.id, "new12345abc")
+    hashes = [r[0] for r in ledger_store.rows("SELECT password_hash FROM app_user")]
+    log = "".join((r[0] or "") + (r[1] or "") for r in ledger_store.rows("SELECT old_values, new_values FROM audit_log"))
+    assert hashes and all(h and h not in log for h in hashes)
+    assert '"password_hash_set":1' in log.replace(" ", "")
