@@ -4,7 +4,8 @@ After every kill the database is reopened and must show: ``PRAGMA integrity_chec
 ``foreign_key_check``, every transaction all-or-nothing (each batch marker with all its child rows
 or nothing), no commit lost (every marker the writer journalled after ``COMMIT`` returned is in
 the file), a valid audit hash chain and clean domain invariants (``ledger.health.check``), and —
-for migrations — ``user_version`` either the old or the new version, never anything in between.
+for migrations — ``user_version`` at a step of the ladder (each step is one transaction) and
+the schema exactly what that step produces, never half a step.
 
 SIGKILL simulates an application crash (the OS keeps its page cache); power loss is not
 simulated. The writer is forked from this process by default (modules already imported, so a
@@ -27,6 +28,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.crash import writer
+
+_REFERENCE: dict[int, frozenset[tuple[str, str]]] = {}
+
+
+def _schema_of(db: Path) -> frozenset[tuple[str, str]]:
+    conn = sqlite3.connect(db)
+    try:
+        return frozenset(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
+    finally:
+        conn.close()
+
+
+def _reference_schemas() -> dict[int, frozenset[tuple[str, str]]]:
+    """The schema objects after each migration step, built once from the v1 fixture."""
+    if not _REFERENCE:
+        import shutil
+        import tempfile
+
+        from ledger.store import audit, migrations
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for version in range(1, migrations.LATEST_VERSION + 1):
+                db = Path(tmp) / f"v{version}.sqlite"
+                shutil.copy(writer.V1_FIXTURE, db)
+                conn = sqlite3.connect(db, isolation_level=None)
+                audit.register_functions(conn, lambda: "reference")
+                migrations.migrate(conn, stop_before=version + 1)
+                conn.close()
+                _REFERENCE[version] = _schema_of(db)
+    return _REFERENCE
 
 ROOT = Path(__file__).resolve().parents[2]
 MODES = ("bulk", "edit", "workflow", "migration")
@@ -271,9 +302,9 @@ def _verify_migrations(folder: Path, journal: Path, f: Figures, checked: set[int
         if problems:
             f.integrity_failures += 1
             f.problems.append(f"migration {n}: {problems[:5]}")
-        if version not in (1, migrations.LATEST_VERSION):
+        if version not in _reference_schemas() or _schema_of(db) != _reference_schemas()[version]:
             f.partial_transactions += 1
-            f.problems.append(f"migration {n}: user_version={version}")
+            f.problems.append(f"migration {n}: user_version={version}，结构与该版本不符（迁移步骤不完整）")
         if n in migrated and version != migrations.LATEST_VERSION:
             f.lost_commits += 1
             f.problems.append(f"migration {n}: 已完成的迁移丢失（user_version={version}）")
