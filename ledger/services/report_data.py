@@ -87,7 +87,11 @@ def insurer_text(packed: str | None, *, full: bool = False) -> str:
 
 
 # -- annual report ----------------------------------------------------------------------------------
-APPENDIX_LIMIT = 1000  # rows per appendix list; the rest are summed in one 从略 row
+# Appendix lists are printed in full up to APPENDIX_FULL_MAX rows (a city-scale year); a longer
+# list (a national ledger: ~20k policies a year) would be a book, not a report: then only the
+# APPENDIX_TOP largest rows are printed and one row sums the rest (the registers export has all).
+APPENDIX_FULL_MAX = 1500
+APPENDIX_TOP = 100
 
 
 def _home_prefix(store: Store, year: int, programme_id: int | None) -> str:
@@ -116,7 +120,9 @@ def district_label(code: str, home_prefix: str = "") -> str:
 def _cap(rows: list[dict[str, Any]], limit: int | None, size_key: str, rest: dict[str, Any],
          sums: Sequence[str]) -> list[dict[str, Any]]:
     """The ``limit`` largest rows (by ``size_key``, original order kept) plus one row summing the rest."""
-    if limit is None or len(rows) <= limit:
+    if limit is None:
+        limit = APPENDIX_TOP if len(rows) > APPENDIX_FULL_MAX else len(rows)
+    if len(rows) <= limit:
         return rows
     keep = set(sorted(range(len(rows)), key=lambda i: (-int(rows[i][size_key] or 0), i))[:limit])
     omitted = [r for i, r in enumerate(rows) if i not in keep]
@@ -128,11 +134,11 @@ def _cap(rows: list[dict[str, Any]], limit: int | None, size_key: str, rest: dic
 
 
 def annual_report_inputs(store: Store, year: int, programme_id: int | None = None, *,
-                         appendix_limit: int | None = APPENDIX_LIMIT) -> dict[str, Any]:
+                         appendix_limit: int | None = None) -> dict[str, Any]:
     """Everything ``AnnualReportData.from_stats`` needs for ``year`` (figures from ``ledger.stats``).
 
-    The appendix lists are complete up to ``appendix_limit`` rows; beyond it they keep the largest
-    rows and end with one row that sums the omitted ones (the registers export has them all).
+    Appendix lists: ``appendix_limit`` rows at most (None: the APPENDIX_FULL_MAX/APPENDIX_TOP
+    rule); a capped list keeps its largest rows and ends with one row summing the omitted ones.
     """
     label, title = _pilot_label(store, year, programme_id)
     figures = stats.compute(store, year=year, programme_id=programme_id)

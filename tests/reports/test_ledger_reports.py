@@ -288,5 +288,6 @@ def test_appendix_cap_keeps_totals(demo):
     assert sum(r["premium_fen"] for r in d["policy_list"]) == s["premium_fen"]
     assert len(d["enterprise_list"]) == 11
     assert sum(r["policies"] for r in d["enterprise_list"]) == s["policies"]
-    full = report_data.annual_report_inputs(store, CASE_YEAR, appendix_limit=None)
+    full = report_data.annual_report_inputs(store, CASE_YEAR)  # a local year is printed in full
     assert len(full["policy_list"]) == s["policies"] and len(full["enterprise_list"]) == s["enterprises"]
+    assert s["policies"] <= report_data.APPENDIX_FULL_MAX
