@@ -31,6 +31,7 @@ class ColumnMapDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("columnMapDialog")
         self.setWindowTitle("列对应关系")
+        self.setMinimumWidth(480)
         self.spec = get_kind(KIND)
         self.headers = list(headers)
         intro = QLabel(f"请指出{insurer or '保险机构'}清单中各列对应的字段（带 * 的必须对应）。"

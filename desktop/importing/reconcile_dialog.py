@@ -119,7 +119,8 @@ class ReconcileDialog(QDialog):
         self.banner = Banner(self)
         self.groups = QListWidget(self)
         self.groups.setObjectName("reconGroups")
-        self.groups.setMaximumWidth(190)
+        self.groups.setFixedWidth(170)
+        self.groups.setSpacing(2)
         self.model = DifferencesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -127,7 +128,7 @@ class ReconcileDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((170, 80, 80, 220, 220)):
+        for col, width in enumerate((176, 72, 72, 190, 300)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.export_button = QPushButton("导出差异清单(&E)…", self)
@@ -166,7 +167,12 @@ class ReconcileDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.close_button)
+        intro = QLabel("把保险机构报送的保单清单与台账逐单核对：两边是否都有、保费、保险金额、保险期间和投保人是否一致。"
+                       "共保保单按全额或本机构份额比较均可。对账不改动台账。", self)
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color:#5b6475;")
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.busy)

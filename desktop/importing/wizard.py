@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -35,6 +36,12 @@ from ledger.importing.writer import WARNING_HINT
 STEPS = ("选择文件", "检查", "预览", "导入")
 SMALL_TABLE = 300  # rows whose heights follow their wrapped text
 DIR_KEY = "import/lastDir"
+WIZARD_CSS = """
+QPushButton:disabled { color: #a0a7b4; background: #f3f5f8; border-color: #dde3ec; }
+QPushButton[primary="true"]:enabled { background: #2f6fb3; color: #ffffff; border-color: #2a5f98; }
+QPushButton[primary="true"]:enabled:hover { background: #3b7cc2; }
+QLabel#wizardSteps { font-size: 13px; background: #ffffff; border-bottom: 1px solid #dde3ec; padding: 6px 4px; }
+"""
 
 
 def template_name(kind: str) -> str:
@@ -64,6 +71,8 @@ class ImportWizard(QDialog):
         self.write_job = Job(ops, "import:write", self)
         self.file_job = Job(ops, "import:file", self)  # template / error workbook
         self.steps = QLabel(self)
+        self.steps.setObjectName("wizardSteps")
+        self.setStyleSheet(WIZARD_CSS)
         self.choose = ChoosePage(self)
         self.checking = ProgressPage("第二步：检查文件（不会改动台账）", self)
         self.preview = PreviewPage(self)
@@ -112,15 +121,12 @@ class ImportWizard(QDialog):
         parts = [(f"<b style='color:#1f3b5c'>{i + 1}. {s}</b>" if i == index else
                   f"<span style='color:#8a94a6'>{i + 1}. {s}</span>") for i, s in enumerate(STEPS)]
         self.steps.setText("　›　".join(parts))
-        default = {0: self.choose.check_button, 2: self.preview.all_button}.get(index)
-        for page in (self.choose, self.preview):
-            for button in (page.check_button,) if page is self.choose else (page.all_button, page.valid_button):
-                button.setDefault(False)
-                button.setAutoDefault(False)
-        if index == 2 and not self.preview.all_button.isEnabled():
-            default = self.preview.valid_button if self.preview.valid_button.isEnabled() else None
-        if default is not None:
-            default.setDefault(True)
+        p = self.preview
+        for button in (self.choose.check_button, p.all_button, p.valid_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        if index == 0:  # no default on the preview: Enter must not write (Alt+A / Alt+V do)
+            self.choose.check_button.setDefault(True)
         if index == 0:
             self.choose.file_edit.setFocus()
         elif index == 2:
@@ -296,8 +302,9 @@ class ImportWizard(QDialog):
         p = self.preview
         shown, total = p.model.rowCount(), len(p.model.rows)
         p.count_label.setText(f"显示 {shown:,} / {total:,} 行")
-        if 0 < shown <= SMALL_TABLE:
-            p.table.resizeRowsToContents()
+        # wrapped messages: rows follow their text when few (re-fitted as columns resize), else one line
+        mode = QHeaderView.ResizeMode.ResizeToContents if shown <= SMALL_TABLE else QHeaderView.ResizeMode.Fixed
+        p.table.verticalHeader().setSectionResizeMode(mode)
         if shown:
             p.table.selectRow(0)
         else:

@@ -66,6 +66,7 @@ class ChoosePage(QWidget):
         self.banner = Banner(self)
         self.close_button = QPushButton("关闭", self)
         self.check_button = QPushButton("检查文件(&C)", self)
+        self.check_button.setProperty("primary", True)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
@@ -169,6 +170,8 @@ class PreviewPage(QWidget):
         self.back_button = QPushButton("重新选择文件", self)
         self.valid_button = QPushButton("只导入无误的行(&V)", self)
         self.all_button = QPushButton("全部导入(&A)", self)
+        for button in (self.valid_button, self.all_button):  # never both enabled: the enabled one is blue
+            button.setProperty("primary", True)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.errors_only)
         filter_row.addStretch(1)
