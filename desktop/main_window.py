@@ -28,6 +28,7 @@ from desktop.pages.register_page import RegisterPage
 from desktop.pages.reports_page import ReportsPage
 from desktop.pages.settings_page import SettingsPage
 from desktop.record_actions import RecordActions
+from desktop.subsidy import install as install_subsidy_ui
 from ledger.errors import LedgerError
 from ledger.store import Store
 from ledger.store.registers import REGISTERS
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_page)
         self.records = RecordActions(self)  # forms, undo/redo, delete, linked navigation, back/forward
         self.importing = install_import_actions(self)  # 文件 › 导入数据…、下载导入模板…、保险机构清单对账…
+        self.subsidy_ui = install_subsidy_ui(self)  # 补贴 menu, programme editor, workflow panels, budget + 待办
         self._restore_state()
 
     # -- construction ------------------------------------------------------------------------

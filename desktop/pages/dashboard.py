@@ -59,6 +59,7 @@ def _load(store: Any, year: int | None) -> dict[str, Any]:
 
 class DashboardPage(QWidget):
     openRegister = Signal(str, dict, str)
+    yearRefresh = Signal(object)  # hook: extra panels (desktop/subsidy) refresh with the page, for the year
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +155,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         year = self.year
         self.ops.run("dashboard", lambda store: _load(store, year), self._show, self._failed)
+        self.yearRefresh.emit(year)
 
     def _year_changed(self, _index: int) -> None:
         self.year = self.year_combo.currentData()

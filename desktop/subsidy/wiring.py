@@ -1,0 +1,267 @@
+"""Wires the subsidy and claims screens into the main window (``desktop.subsidy.install(window)``):
+
+- a 补贴 menu (试点项目与规则…, 新建补贴申请…, the bulk actions, 导出公示名单…);
+- on the 补贴 register: an action bar for the selection and a 办理与测算 tab beside 详情;
+- on the 理赔 register: a 理赔流程 tab beside 详情;
+- on the dashboard: the budget ledger and the 待办 list, refreshed with it;
+- in 设置: a 试点项目 tab opening the programme editor.
+Buttons a role cannot use are hidden (``security.can``); the services refuse anyway.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.subsidy.application_panel import ApplicationPanel
+from desktop.subsidy.budget_view import BudgetPanel
+from desktop.subsidy.bulk_actions import BULK, BulkActions
+from desktop.subsidy.claim_panel import ClaimWorkflowPanel
+from desktop.subsidy.common import MUTED
+from desktop.subsidy.reminders_view import RemindersView
+from ledger.security import can
+from ledger.subsidy.workflow import BY_ACTION
+
+OPEN_KEYS = {"policy": ("policy", "policy_no"), "subsidy_application": ("subsidy", "application_no"),
+             "claim": ("claim", "claim_no")}
+
+
+def _detail_tabs(page: Any, panel: QWidget, title: str) -> QTabWidget:
+    """Put ``panel`` in a tab before the page's own detail pane (the splitter's second widget)."""
+    tabs = QTabWidget(page)
+    tabs.setObjectName(f"detailTabs_{page.spec.key}")
+    page.splitter.replaceWidget(1, tabs)
+    tabs.addTab(panel, title)
+    tabs.addTab(page.detail, "详情")
+    page.splitter.setSizes([860, 470])
+    return tabs
+
+
+class SubsidyUi(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editors: list[QWidget] = []
+        self.subsidy_page = window.pages["subsidy"]
+        self.claim_page = window.pages["claim"]
+        self.dashboard = window.pages["dashboard"]
+        # 补贴 register: panel + action bar
+        self.panel = ApplicationPanel(window)
+        self.subsidy_tabs = _detail_tabs(self.subsidy_page, self.panel, "办理与测算")
+        self.panel.changed.connect(lambda _id: self.data_changed())
+        self.subsidy_page.table.selectionModel().selectionChanged.connect(lambda *_a: self._subsidy_selected())
+        self.bulk = BulkActions(window, self.subsidy_page)
+        self.bulk.finished.connect(self._bulk_finished)
+        self.action_bar = self._action_bar()
+        self.subsidy_page.layout().insertWidget(1, self.action_bar)
+        # 理赔 register
+        self.claim_panel = ClaimWorkflowPanel(window)
+        self.claim_tabs = _detail_tabs(self.claim_page, self.claim_panel, "理赔流程")
+        self.claim_panel.changed.connect(lambda _id: self.data_changed())
+        self.claim_page.table.selectionModel().selectionChanged.connect(lambda *_a: self._claim_selected())
+        # dashboard
+        self.budget = BudgetPanel(window.ops, self.dashboard)
+        self.reminders = RemindersView(window.ops, self.dashboard)
+        self.reminders.openRecord.connect(self.open_record)
+        body = self.dashboard.findChild(QWidget, "dashboardBody")
+        if body is not None:
+            layout = body.layout()
+            layout.insertWidget(2, self.budget)
+            layout.insertWidget(3, self.reminders)
+        hook = getattr(self.dashboard, "yearRefresh", None)
+        if hook is not None:
+            hook.connect(self._dashboard_refresh)
+        # menu and 设置
+        self._menu()
+        self._settings_tab()
+        self.sync_roles()
+
+    @property
+    def store(self) -> Any:
+        return self.window.store
+
+    # -- construction ------------------------------------------------------------------------
+    def _button(self, text: str, slot: Any, parent: QWidget, name: str = "") -> QPushButton:
+        b = QPushButton(text, parent)
+        if name:
+            b.setObjectName(name)
+        b.clicked.connect(lambda _c=False: slot())
+        return b
+
+    def _action_bar(self) -> QWidget:
+        bar = QWidget(self.subsidy_page)
+        bar.setObjectName("subsidyActionBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 2, 0, 4)
+        row.setSpacing(6)
+        self.bar_buttons: dict[str, QPushButton] = {}
+        self.bar_buttons["new"] = self._button("新建申请…", self.new_application, bar, "subsidy_new")
+        row.addWidget(self.bar_buttons["new"])
+        row.addSpacing(8)
+        row.addWidget(QLabel("选中的申请：", bar))
+        for action, text in BULK:
+            b = self._button(text + "…", lambda a=action: self.bulk.ask(a), bar, f"bulk_{action}")
+            self.bar_buttons[action] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        self.bar_buttons["programmes"] = self._button("试点项目与规则…", self.open_programmes, bar, "open_programmes")
+        self.bar_buttons["publicity"] = self._button("导出公示名单…", self.export_publicity, bar, "export_publicity")
+        row.addWidget(self.bar_buttons["programmes"])
+        row.addWidget(self.bar_buttons["publicity"])
+        return bar
+
+    def _menu(self) -> None:
+        w = self.window
+        menu = QMenu("补贴(&S)", w)
+        self.act_programmes = QAction("试点项目与规则…", w)
+        self.act_programmes.triggered.connect(lambda _c=False: self.open_programmes())
+        self.act_new = QAction("新建补贴申请…", w)
+        self.act_new.triggered.connect(lambda _c=False: self.new_application())
+        menu.addActions([self.act_programmes, self.act_new])
+        menu.addSeparator()
+        self.bulk_actions: dict[str, QAction] = {}
+        for action, text in BULK:
+            act = QAction(text + "…", w)
+            act.triggered.connect(lambda _c=False, a=action: self._bulk_from_menu(a))
+            menu.addAction(act)
+            self.bulk_actions[action] = act
+        menu.addSeparator()
+        self.act_publicity = QAction("导出公示名单…", w)
+        self.act_publicity.triggered.connect(lambda _c=False: self.export_publicity())
+        menu.addAction(self.act_publicity)
+        before = next((a for a in w.menuBar().actions() if a.text().startswith(("转到", "帮助"))), None)
+        w.menuBar().insertMenu(before, menu)
+        self.menu = menu
+
+    def _settings_tab(self) -> None:
+        settings = self.window.pages.get("settings")
+        tabs = getattr(settings, "tabs", None)
+        if tabs is None:
+            return
+        tab = QWidget(settings)
+        v = QVBoxLayout(tab)
+        note = QLabel("每个试点项目年度一套补贴规则：比例、上浮、上限、资格条件、唯一性与取整；"
+                      "规则可导入导出为 TOML 文件，年底办结后年度结转。", tab)
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {MUTED}")
+        v.addWidget(note)
+        row = QHBoxLayout()
+        row.addWidget(self._button("打开试点项目与规则…", self.open_programmes, tab, "settings_open_programmes"))
+        row.addStretch(1)
+        v.addLayout(row)
+        self.settings_budget = BudgetPanel(self.window.ops, tab)
+        v.addWidget(self.settings_budget)
+        v.addStretch(1)
+        tabs.addTab(tab, "试点项目")
+        tabs.currentChanged.connect(lambda _i: self.settings_budget.refresh() if tabs.currentWidget() is tab else None)
+
+    # -- roles ---------------------------------------------------------------------------------
+    def sync_roles(self) -> None:
+        s = self.store
+        record = can(s, "subsidy.record")
+        self.bar_buttons["new"].setVisible(record)
+        self.act_new.setVisible(record)
+        for action, _text in BULK:
+            allowed = can(s, BY_ACTION[action].permission)
+            self.bar_buttons[action].setVisible(allowed)
+            self.bulk_actions[action].setVisible(allowed)
+
+    # -- reactions -----------------------------------------------------------------------------
+    def _subsidy_selected(self) -> None:
+        ids = self.subsidy_page.selected_ids()
+        if len(ids) == 1:
+            self.panel.show_application(ids[0], keep_banner=ids[0] == self.panel.application_id)
+        elif len(ids) > 1:
+            self.panel.show_none(f"已选择 {len(ids)} 件申请：可用上方“批量…”按钮一并办理")
+
+    def _claim_selected(self) -> None:
+        ids = self.claim_page.selected_ids()
+        if len(ids) == 1:
+            self.claim_panel.show_claim(ids[0], keep_banner=ids[0] == self.claim_panel.claim_id)
+        elif len(ids) > 1:
+            self.claim_panel.show_none(f"已选择 {len(ids)} 件理赔")
+
+    def _dashboard_refresh(self, year: Any = None) -> None:
+        self.budget.refresh(year)
+        self.reminders.refresh()
+
+    def _bulk_finished(self, _action: str, ok: bool, _message: str) -> None:
+        if ok:
+            self.data_changed()
+        elif self.panel.application_id is not None:
+            self.panel.show_application(self.panel.application_id)
+
+    def _bulk_from_menu(self, action: str) -> None:
+        self.window.show_page(list(self.window.pages).index("subsidy"))
+        self.bulk.ask(action)
+
+    def data_changed(self) -> None:
+        """Something was written: registers, dashboard and panels show it."""
+        records = getattr(self.window, "records", None)
+        if records is not None:
+            records._changed("subsidy")
+        else:
+            self.subsidy_page.refresh()
+        if self.window.stack.currentWidget() is not self.dashboard:
+            self._dashboard_refresh(getattr(self.dashboard, "year", None))
+
+    # -- commands ------------------------------------------------------------------------------
+    def open_programmes(self, programme_id: int | None = None) -> Any:
+        from desktop.subsidy.programme_editor import ProgrammeEditor
+
+        editor = ProgrammeEditor(self.window, programme_id)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
+        self.editors.append(editor)
+        editor.open()
+        return editor
+
+    def new_application(self) -> Any:
+        from desktop.subsidy.new_application import NewApplicationDialog
+
+        filters = self.subsidy_page.filter_bar.values()
+        dialog = NewApplicationDialog(self.window, policy_id=int(filters["policy"]) if filters.get("policy") else None,
+                                      programme_id=filters.get("programme"))
+        if dialog.exec() and dialog.created_id is not None:
+            self.data_changed()
+            self.window.statusBar().showMessage("已录入补贴申请并完成测算", 6000)
+            self.panel.show_application(dialog.created_id)
+        return dialog
+
+    def export_publicity(self) -> None:
+        from desktop.subsidy.publicity_export import export_publicity
+
+        programme = self.subsidy_page.filter_bar.values().get("programme")
+        export_publicity(self.window, int(programme) if programme else None)
+
+    def open_record(self, table: str, record_id: int) -> None:
+        if table == "programme":
+            self.open_programmes(record_id)
+            return
+        if table not in OPEN_KEYS:
+            return
+        from desktop.navigation import NavState
+        from ledger.services import claims, policies, subsidies
+
+        key, field = OPEN_KEYS[table]
+        getter = {"policy": policies.get_policy, "subsidy": subsidies.get_application, "claim": claims.get_claim}[key]
+        try:
+            text = getter(self.store, record_id)[field]
+        except Exception:  # noqa: BLE001 — the record went away: open the register unfiltered
+            text = ""
+        nav = getattr(getattr(self.window, "records", None), "nav", None)
+        if nav is not None:
+            nav.go(NavState(key, {}, "", text, record_id))
+        else:
+            self.window.open_register(key, {}, "")
