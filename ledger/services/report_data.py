@@ -152,7 +152,7 @@ def annual_report_inputs(store: Store, year: int, programme_id: int | None = Non
                     "ip_rights": r["ip_rights"], "policies": r["policies"]}
                    for r in q.enterprise_list(conn, scope)]
     enterprises = _cap(enterprises, appendix_limit, "policies",
-                       {"name": "其余 {n} 家企业从略（完整名单见企业台账导出）", "uscc": "", "district_name": ""},
+                       {"name": "其余 {n} 家企业合计（从略，见企业台账）", "uscc": "", "district_name": ""},
                        ("ip_rights", "policies"))
     policies = [{"policy_no": r["policy_no"], "enterprise_name": r["enterprise_name"],
                  "product_name": r["product_name"], "insurer_name": insurer_text(r["insurers"], full=True),
@@ -161,7 +161,7 @@ def annual_report_inputs(store: Store, year: int, programme_id: int | None = Non
                  "premium_fen": r["premium_fen"], "subsidy_approved_fen": r["subsidy_approved_fen"]}
                 for r in q.policy_list(conn, scope)]
     policies = _cap(policies, appendix_limit, "sum_insured_fen",
-                    {"policy_no": "合计", "enterprise_name": "其余 {n} 件保单从略（完整清单见保单台账导出）",
+                    {"policy_no": "其余 {n} 件", "enterprise_name": "合计（从略，见保单台账）",
                      "product_name": "", "insurer_name": "", "insurer_short_name": "", "start_date": "",
                      "end_date": ""},
                     ("sum_insured_fen", "premium_fen", "subsidy_approved_fen"))

@@ -284,6 +284,7 @@ def test_appendix_cap_keeps_totals(demo):
     d = report_data.annual_report_inputs(store, CASE_YEAR, appendix_limit=10)
     s = stats_json(path, "--year", str(CASE_YEAR))
     assert len(d["policy_list"]) == 11 and "从略" in d["policy_list"][-1]["enterprise_name"]
+    assert d["policy_list"][-1]["policy_no"] == f"其余 {s['policies'] - 10:,} 件"
     assert sum(r["sum_insured_fen"] for r in d["policy_list"]) == s["sum_insured_fen"]
     assert sum(r["premium_fen"] for r in d["policy_list"]) == s["premium_fen"]
     assert len(d["enterprise_list"]) == 11
