@@ -73,9 +73,9 @@ class PlanRowsModel(QAbstractTableModel):
         self.errors_only = False
         self.multi_sheet = False
 
-    def set_plan(self, plan: Any) -> None:
+    def set_plan(self, plan: Any, *, errors_only: bool = False) -> None:
         self.beginResetModel()
-        self.plan = plan
+        self.plan, self.errors_only = plan, errors_only
         self.rows = list(plan.rows) if plan is not None else []
         self.multi_sheet = plan is not None and len(plan.sheets) > 1
         self._filter()

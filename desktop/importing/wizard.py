@@ -268,31 +268,32 @@ class ImportWizard(QDialog):
         p.banner.clear_message()
         if not plan.rows:
             p.banner.show_message("文件中没有数据行。", "warning")
-        p.model.set_plan(plan)
+        n_err = counts["error"]
+        ok = n_err == 0
+        flagged = [r for r in plan.rows if r.action == "error" or r.warnings]  # one pass over the rows
+        p.model.set_plan(plan, errors_only=n_err > 0)  # errors first when there are any
         p.errors_only.blockSignals(True)
-        p.errors_only.setChecked(False)
+        p.errors_only.setChecked(n_err > 0)
         p.errors_only.blockSignals(False)
-        p.errors_only.setEnabled(counts["error"] > 0 or any(r.warnings for r in plan.rows))
+        p.errors_only.setEnabled(bool(flagged))
         self._after_filter()
         writable = counts["insert"] + counts["update"]
-        n_err = counts["error"]
-        p.all_button.setEnabled(plan.ok and writable > 0)
+        p.all_button.setEnabled(ok and writable > 0)
         p.all_button.setToolTip(
-            f"有 {n_err} 行数据有误，不能全部导入：改正文件后重新检查，或选择“只导入无误的行”" if not plan.ok
+            f"有 {n_err} 行数据有误，不能全部导入：改正文件后重新检查，或选择“只导入无误的行”" if not ok
             else ("没有需要新增或更新的行（文件内容与台账一致）" if not writable
                   else f"在一个事务中写入 {writable:,} 行"))
-        p.valid_button.setEnabled(not plan.ok and writable > 0)
+        p.valid_button.setEnabled(not ok and writable > 0)
         p.valid_button.setToolTip(
-            f"写入无误的 {writable:,} 行，跳过有误的 {n_err} 行" if not plan.ok and writable
-            else ("没有错误，请用“全部导入”" if plan.ok else "没有无误且需要写入的行"))
-        warned = any(e.message.endswith(WARNING_HINT) for r in plan.error_rows for e in r.errors)
+            f"写入无误的 {writable:,} 行，跳过有误的 {n_err} 行" if not ok and writable
+            else ("没有错误，请用“全部导入”" if ok else "没有无误且需要写入的行"))
+        warned = any(e.message.endswith(WARNING_HINT) for r in flagged for e in r.errors)
         p.warn_button.setEnabled(warned)
         p.warn_button.setToolTip("有校验位等警告：核对无误后填写理由，重新检查时这些行可以导入" if warned
                                  else "没有可以填写理由后忽略的警告")
         p.report_button.setEnabled(n_err > 0)
-        p.report_button.setToolTip(p.report_button.toolTip() if n_err else "没有错误，无需错误报告")
-        if n_err:
-            p.errors_only.setChecked(True)
+        p.report_button.setToolTip("原始各行加上“错误说明”列，另存为 Excel 工作簿，便于改正后重新导入" if n_err
+                                   else "没有错误，无需错误报告")
 
     def _filter(self, on: bool) -> None:
         self.preview.model.set_errors_only(on)
