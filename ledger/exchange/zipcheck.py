@@ -38,7 +38,7 @@ def open_checked(path: Path, label: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError as exc:
         raise Refused(f"找不到数据包文件：{path}") from exc
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise Refused(f"{label}不完整或已损坏（可能在复制或传输中被截断），无法读取：{Path(path).name}") from exc
     try:
         check_entries(zf, label)
@@ -89,7 +89,7 @@ def iter_member(zf: zipfile.ZipFile, name: str, label: str) -> Iterator[bytes]:
                 if read > info.file_size:
                     raise Refused(f"{label}中文件 {name} 的实际大小与声明不符，拒绝导入")
                 yield chunk
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise Refused(f"{label}中文件 {name} 已损坏或被篡改（校验失败：{exc}），拒绝导入") from exc
 
 

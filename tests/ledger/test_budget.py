@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from subsidy_setup import apply, ent, pol, programme, to_approved, to_publicity
-
 from ledger import stats
 from ledger.services.budget import budget_ledger, budget_ledgers, over_threshold
 from ledger.services.subsidy_workflow import clawback, pay
+
+from subsidy_setup import apply, ent, pol, programme, to_approved, to_publicity
 
 
 def test_budget_ledger_matches_stats_through_the_whole_cycle(ledger_store):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from subsidy_setup import ent, pol
 
 from ledger import stats
 from ledger.errors import InvalidInput, Refused
@@ -24,6 +23,8 @@ from ledger.services.claims import (
     input_from_row,
     update_claim,
 )
+
+from subsidy_setup import ent, pol
 
 
 @pytest.fixture

@@ -16,9 +16,6 @@ def test_read_table_on_damaged_files_refuses_in_chinese(data):
 
 
 @pytest.mark.skipif(bool(T.exchange_available()), reason=T.exchange_available() or "available")
-@pytest.mark.xfail(raises=NotImplementedError, strict=False,
-                   reason="ledger/exchange/zipcheck.open_checked lets zipfile's NotImplementedError "
-                          "(unsupported zip version / compression method) escape — reported to the exchange engineer")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_exchange_verify_refuses_hostile_packages_in_chinese(data):

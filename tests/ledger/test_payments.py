@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from subsidy_setup import apply, ent, pol, programme, to_approved, to_publicity
-
 from ledger.services.payments import payment_rows, publicity_rows
 from ledger.services.subsidy_workflow import pay
+
+from subsidy_setup import apply, ent, pol, programme, to_approved, to_publicity
 
 
 def test_payment_and_publicity_rows(ledger_store):

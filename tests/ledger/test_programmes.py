@@ -120,9 +120,9 @@ def test_default_demo_rules_are_valid_wuxi_rules():
 
 
 def test_programme_without_rules_refuses_applications_until_rules_are_set(ledger_store):
-    from subsidy_setup import apply, computed, ent, pol
-
     from ledger.errors import Refused
+
+    from subsidy_setup import apply, computed, ent, pol
 
     s = ledger_store
     g = create_programme(s, ProgrammeInput("无规则项目", 2023, budget_fen=100_000_000)).id

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from subsidy_setup import FIRST, apply, ent, pol, programme, to_approved, to_publicity
-
 from ledger.services.claim_workflow import add_advance_payment, advance_claim
 from ledger.services.claims import ClaimInput, CostItem, create_claim
 from ledger.services.programmes import ProgrammeInput, update_programme
 from ledger.services.reminders import reminders
 from ledger.services.subsidy_workflow import first_review
 from ledger.subsidy import load_programme
+
+from subsidy_setup import FIRST, apply, ent, pol, programme, to_approved, to_publicity
 
 
 def _by_kind(items):

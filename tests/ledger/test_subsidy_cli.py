@@ -6,9 +6,9 @@ import os
 import subprocess
 import sys
 
-from subsidy_setup import FIRST, SECOND, apply, ent, pol, programme
-
 from ledger.subsidy import load_programme, rules_from_toml
+
+from subsidy_setup import FIRST, SECOND, apply, ent, pol, programme
 
 
 def ipdesk(db, *args, user="system"):

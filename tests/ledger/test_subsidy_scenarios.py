@@ -6,11 +6,12 @@ from SQL (tags, insurance type, covered rights, earlier grants, queue order)."""
 from __future__ import annotations
 
 import pytest
-from subsidy_setup import apply, computed, ent, explanation, pat, pol, programme, to_approved
 
 from ledger.errors import InvalidInput
 from ledger.services.subsidies import recompute_programme
 from ledger.services.subsidy_workflow import pay
+
+from subsidy_setup import apply, computed, ent, explanation, pat, pol, programme, to_approved
 
 
 def test_wuxi_half_with_300k_cap_per_policy_and_half_up_at_half_fen(ledger_store):

@@ -3,20 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from subsidy_setup import (
-    APPROVER,
-    FIRST,
-    RECORDER,
-    SECOND,
-    apply,
-    computed,
-    ent,
-    pol,
-    programme,
-    state,
-    to_approved,
-    to_publicity,
-)
 
 from ledger.errors import InvalidInput, Refused
 from ledger.services.budget import budget_ledger
@@ -38,6 +24,21 @@ from ledger.services.subsidy_workflow import (
     second_review,
 )
 from ledger.subsidy import load_programme
+
+from subsidy_setup import (
+    APPROVER,
+    FIRST,
+    RECORDER,
+    SECOND,
+    apply,
+    computed,
+    ent,
+    pol,
+    programme,
+    state,
+    to_approved,
+    to_publicity,
+)
 
 
 @pytest.fixture

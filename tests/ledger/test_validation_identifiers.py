@@ -1,4 +1,3 @@
-import time
 
 import pytest
 from hypothesis import given
@@ -283,13 +282,3 @@ def test_districts_of_wuxi():
                      "320214": "新吴区", "320281": "江阴市", "320282": "宜兴市"}
     with_old = {d.code for d in districts_of("3202", include_abolished=True)}
     assert "320202" in with_old  # 崇安区, merged in 2015
-
-
-def test_region_table_is_fast():
-    from ledger.validation import regions
-
-    regions._raw_table.cache_clear()
-    regions._info.cache_clear()
-    start = time.perf_counter()
-    regions._raw_table()
-    assert time.perf_counter() - start < 0.1
