@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from ledger import security
 from ledger.errors import InvalidInput, Issue, NotFound, Refused
 from ledger.exchange.merge import TABLE_LABELS, Merger
 from ledger.exchange.wire import META, content_hash, local_state
@@ -80,6 +81,7 @@ def get_conflict(store: Store, conflict_id: int) -> Conflict:
 
 
 def resolve_conflict(store: Store, conflict_id: int, keep: str) -> Conflict:
+    security.require(store, "exchange.manage")
     if keep not in RESOLUTION_LABELS:
         raise InvalidInput([Issue("keep", "conflict.keep", "处理方式只能是 local（保留本地）或 incoming（采用来件）")])
     with store.write() as conn:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ledger import security
 from ledger.errors import Refused
 from ledger.exchange import package, zipcheck
 from ledger.exchange.export import blob_path
@@ -73,6 +74,7 @@ def _store_attachments(store: Store, v: package.Verified) -> int:
 
 def import_package(store: Store, path: str | os.PathLike[str]) -> ImportSummary:
     """Import one package of a trusted office; refuse (nothing written) when anything is wrong."""
+    security.require(store, "exchange.manage")
     started = time.perf_counter()
     conn = store.conn
     v = package.verify(conn, Path(path))

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 
+from ledger import security
 from ledger.errors import InvalidInput, Issue, Refused
 from ledger.store import Store, lookups
 from ledger.store import exchange_sql as q
@@ -144,6 +145,7 @@ def read_public_key_file(path: Path) -> dict:
 
 def trust_office(store: Store, code: str, name: str, public_key_file: Path) -> Office:
     """Register (or re-key) an office whose packages this database accepts."""
+    security.require(store, "exchange.manage")
     doc = read_public_key_file(public_key_file)
     code, name = code.strip(), name.strip()
     if not CODE_RE.match(code):

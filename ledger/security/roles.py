@@ -26,6 +26,7 @@ ACTIONS: dict[str, tuple[str, frozenset[str]]] = {
     "backup.restore": ("恢复数据库", frozenset({"管理员"})),
     "view.bank_account": ("查看完整银行账号", frozenset({"财务", "审核人", "管理员"})),
     "audit.view": ("查看审计日志", frozenset({"管理员", "审核人"})),
+    "exchange.manage": ("导入数据包、登记可信办公室、处理数据冲突", frozenset({"管理员", "审核人"})),
 }
 
 # Actions that change nothing in the ledger. Once users exist, the un-logged-in actor
