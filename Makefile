@@ -15,3 +15,13 @@ test: setup
 lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+
+## package: set up, then build the Linux bundle dist/ipdesk (PyInstaller, docs/PACKAGING.md),
+## run its headless smoke test and pack dist/ipdesk-<version>-linux-x86_64.tar.gz
+package: setup
+	.venv/bin/pip install -q "pyinstaller>=6.5"
+	.venv/bin/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist packaging/ipdesk.spec
+	rm -rf dist/ipdesk/linux && cp -r packaging/linux dist/ipdesk/linux
+	packaging/smoke.sh dist/ipdesk
+	tar -C dist -czf dist/ipdesk-$$(dist/ipdesk/ipdesk --version | cut -d' ' -f2)-linux-$$(uname -m).tar.gz ipdesk
+	@du -sh dist/ipdesk dist/ipdesk-*.tar.gz
