@@ -21,7 +21,22 @@ COMMAND_MODULES = ("gui", "demo", "stats", "check", "backup", "report", "export"
 EXIT_OK, EXIT_USAGE, EXIT_INVALID, EXIT_DATA = 0, 1, 2, 3
 
 
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse signature
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with Chinese section titles and help text (argparse's own strings are English)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message: str) -> None:  # argparse's default exits 2; usage errors are 1 here
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}：参数错误：{message}\n")
@@ -36,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, default=None, help="数据库文件路径（默认：用户数据目录下的 ipdesk.sqlite）")
     parser.add_argument("--user", default="system", help="以该用户身份记录审计日志（默认 system）")
-    parser.add_argument("--version", action="version", version=f"ipdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"ipdesk {__version__}", help="显示版本号并退出")
     subparsers = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop.commands.{name}").register(subparsers)
