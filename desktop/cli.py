@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,23 @@ from ledger.paths import default_db_path
 COMMAND_MODULES = ("gui", "demo", "stats", "check", "backup", "report", "export", "exchange", "programme", "subsidy", "importing", "users")
 
 EXIT_OK, EXIT_USAGE, EXIT_INVALID, EXIT_DATA = 0, 1, 2, 3
+
+
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"argument (\S+): invalid int value: (.+)"), r"参数 \1 的值 \2 不是整数"),
+    (re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.+)\)"), r"参数 \1 的取值 \2 无效（可选：\3）"),
+    (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 需要一个值"),
+    (re.compile(r"the following arguments are required: (.+)"), r"缺少必需的参数：\1"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"无法识别的参数：\1"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"参数 \1 不能与 \2 同时使用"),
+)
+
+
+def translate_argparse_message(message: str) -> str:
+    for pattern, chinese in _ARGPARSE_MESSAGES:
+        if pattern.fullmatch(message):
+            return pattern.sub(chinese, message)
+    return message
 
 
 class ChineseHelpFormatter(argparse.HelpFormatter):
@@ -38,6 +56,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
     def error(self, message: str) -> None:  # argparse's default exits 2; usage errors are 1 here
+        message = translate_argparse_message(message)
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}：参数错误：{message}\n")
         sys.exit(EXIT_USAGE)
