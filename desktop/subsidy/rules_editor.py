@@ -136,8 +136,9 @@ def parse_pct(text: str, label: str) -> int:
     return int(value)
 
 
-def yuan_text(fen: int) -> str:
-    return f"{Decimal(fen) / 100:,.2f}".replace(".00", "")
+def yuan_text(fen: int, grouping: bool = True) -> str:
+    text = f"{Decimal(fen) / 100:,.2f}" if grouping else f"{Decimal(fen) / 100:.2f}"
+    return text.removesuffix(".00")
 
 
 def parse_yuan(text: str, label: str) -> int:
@@ -313,7 +314,7 @@ class RulesEditor(QWidget):
         elif kind == "pct_list":
             w.setText("，".join(pct_text(x) for x in v))
         elif kind == "yuan_list":
-            w.setText("，".join(yuan_text(x) for x in v))
+            w.setText("，".join(yuan_text(x, False) for x in v))
         elif kind == "int_opt":
             w.setText("" if v is None else str(v))
         elif kind == "yuan":
@@ -332,6 +333,7 @@ class RulesEditor(QWidget):
             w.setCurrentIndex(i)
         elif kind in ("tags", "types"):
             w.set_checked(set(v))
+            w.setProperty("order", list(v))  # the file's order is kept on the way back
         elif kind == "tag_pct":
             w.set_rows([[k, pct_text(x)] for k, x in v.items()])
         elif kind == "tag_ladder":
@@ -344,7 +346,7 @@ class RulesEditor(QWidget):
         elif kind == "uplifts":
             w.set_rows([[u.name, "，".join(UPLIFT_CONDITIONS.get(c, c) for c in u.when_any), pct_text(u.add_bp),
                          "" if u.enterprise_year_cap_fen is None else yuan_text(u.enterprise_year_cap_fen),
-                         "；".join(f"{g}={yuan_text(f)}" for g, f in u.type_cap_overrides_fen.items())] for u in v])
+                         "；".join(f"{g}={yuan_text(f, False)}" for g, f in u.type_cap_overrides_fen.items())] for u in v])
 
     # -- read ----------------------------------------------------------------------------------
     def _get(self, name: str) -> Any:
@@ -377,7 +379,8 @@ class RulesEditor(QWidget):
         if kind in CHOICES:
             return w.currentData()
         if kind in ("tags", "types"):
-            return tuple(w.checked())
+            checked, order = w.checked(), list(w.property("order") or [])
+            return tuple([x for x in order if x in checked] + [x for x in checked if x not in order])
         rows = w.rows()
         if kind == "tag_pct":
             return {r[0]: parse_pct(r[1], f"{label}“{r[0]}”") for r in rows}
@@ -393,7 +396,7 @@ class RulesEditor(QWidget):
             out = []
             for r in rows:
                 overrides = {}
-                for part in split(r[4]):
+                for part in (p.strip() for p in r[4].replace(";", "；").split("；") if p.strip()):
                     group, _, amount = part.partition("=")
                     overrides[group.strip()] = parse_yuan(amount, f"上浮“{r[0]}”的“{group.strip()}”上限")
                 conds = tuple(COND_BY_LABEL.get(c, c) for c in split(r[1]))
