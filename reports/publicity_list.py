@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
 from ledger.money import chinese_capital, format_ratio_bp, format_yuan
 from reports.fonts import SONG, register_fonts
@@ -133,17 +133,19 @@ def build_publicity_pdf(data: PublicityData, out_path: str | os.PathLike) -> Pat
     width = PAGE[0] - 2 * MARGIN
     rows = [[r.enterprise_name, r.uscc, r.policy_no, r.product_name, format_yuan(r.premium_paid_fen),
              format_ratio_bp(r.ratio_bp), format_yuan(r.amount_fen)] for r in data.rows]
-    total = [f"合计 {len(rows)} 户", "", "", "", format_yuan(data.total_premium_fen), "",
+    total = ["合计", f"{len(rows)} 户", "", "", format_yuan(data.total_premium_fen), "",
              format_yuan(data.total_amount_fen)]
     table = make_table(HEADERS, rows, ["text", "code", "code", "text", "num", "num", "num"], width=width,
                        total=total)
     story = [CJKParagraph(escape(f"《{data.title}》"), st["h0"]),
              CJKParagraph(escape(data.period), st["subtitle"]), Spacer(1, 5 * mm), table, Spacer(1, 4 * mm),
              CJKParagraph(escape(f"拟补贴金额合计（大写）：{chinese_capital(data.total_amount_fen)}"), st["body_noindent"]),
-             Spacer(1, 3 * mm), CJKParagraph(escape(data.footer), st["body"]), Spacer(1, 8 * mm)]
+             Spacer(1, 3 * mm)]
+    closing = [CJKParagraph(escape(data.footer), st["body"]), Spacer(1, 8 * mm)]
     if data.bureau:
-        story.append(CJKParagraph(escape(data.bureau), st["cell_right"]))
-    story.append(CJKParagraph(escape(data.date_text), st["cell_right"]))
+        closing.append(CJKParagraph(escape(data.bureau), st["cell_right"]))
+    closing.append(CJKParagraph(escape(data.date_text), st["cell_right"]))
+    story.append(KeepTogether(closing))
     with atomic_output(out_path) as tmp:
         doc = SimpleDocTemplate(tmp, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                                 bottomMargin=16 * mm, title=data.title, author=data.bureau or "知识产权保险试点工作台")

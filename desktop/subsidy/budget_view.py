@@ -133,8 +133,10 @@ class BudgetRow(QFrame):
 class BudgetPanel(QWidget):
     """The budget ledgers of every programme (or one year's), newest first."""
 
-    def __init__(self, ops: Any, parent: QWidget | None = None, *, title: str = "补贴预算台账") -> None:
+    def __init__(self, ops: Any, parent: QWidget | None = None, *, title: str = "补贴预算台账",
+                 open_only: bool = False) -> None:
         super().__init__(parent)
+        self.open_only = open_only  # the dashboard: closed (已结转) years only when a year is chosen
         self.setObjectName("budgetPanel")
         self.ops = ops
         self.ledgers: list[BudgetLedger] = []
@@ -164,7 +166,13 @@ class BudgetPanel(QWidget):
     def refresh(self, year: int | None = None, programme_id: int | None = None) -> None:
         def load(store: Any) -> list[BudgetLedger]:
             rows = budget_ledgers(store, year=year)
-            return [b for b in rows if programme_id is None or b.programme_id == programme_id]
+            rows = [b for b in rows if programme_id is None or b.programme_id == programme_id]
+            if self.open_only and year is None:
+                shown = [b for b in rows if b.status != "已结转"]
+                self.hidden = len(rows) - len(shown)
+                return shown
+            self.hidden = 0
+            return rows
 
         self.ops.run(f"budget:{id(self)}", load, self.set_ledgers)
 
@@ -176,4 +184,7 @@ class BudgetPanel(QWidget):
         self.rows = [BudgetRow(b, self) for b in self.ledgers]
         for row in self.rows:
             self.body.addWidget(row)
-        self.empty.setVisible(not self.rows)
+        hidden = getattr(self, "hidden", 0)
+        self.empty.setText(f"另有 {hidden} 个已结转的项目年度：选择统计年度或在“设置 › 试点项目”中查看"
+                           if hidden else "还没有试点项目")
+        self.empty.setVisible(not self.rows or bool(hidden))

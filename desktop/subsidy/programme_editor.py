@@ -62,6 +62,8 @@ class ProgrammeEditor(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("programmeList")
         self.list.setMinimumWidth(250)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._picked(cur))
         self.new_button = QPushButton("新建项目", self)
         self.new_button.clicked.connect(self.new_programme)
@@ -180,7 +182,7 @@ class ProgrammeEditor(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for r in rows:
-            item = QListWidgetItem(f"{r['year']} · {r['name']}\n{r['status']}　预算 {yuan_text(r['budget_fen'] or 0)} 元")
+            item = QListWidgetItem(f"{r['name']}\n{r['year']} 年度 · {r['status']} · 预算 {yuan_text(r['budget_fen'] or 0)} 元")
             item.setData(Qt.ItemDataRole.UserRole, r["id"])
             if r["status"] == svc.CLOSED:
                 item.setForeground(QColor(MUTED))

@@ -71,7 +71,7 @@ class SubsidyUi(QObject):
         self.claim_panel.changed.connect(lambda _id: self.data_changed())
         self.claim_page.table.selectionModel().selectionChanged.connect(lambda *_a: self._claim_selected())
         # dashboard
-        self.budget = BudgetPanel(window.ops, self.dashboard)
+        self.budget = BudgetPanel(window.ops, self.dashboard, open_only=True)
         self.reminders = RemindersView(window.ops, self.dashboard)
         self.reminders.openRecord.connect(self.open_record)
         body = self.dashboard.findChild(QWidget, "dashboardBody")
