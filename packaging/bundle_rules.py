@@ -125,9 +125,7 @@ def keep(dest: str) -> bool:
     match = _QT_BINDING.match(name)
     if match:
         return match.group(1) in QT_BINDINGS_KEPT
-    if name.startswith(("libpyside6qml", "pyside6qml")):
-        return False
-    return True
+    return not name.startswith(("libpyside6qml", "pyside6qml"))
 
 
 def prune(toc: list[tuple]) -> list[tuple]:
@@ -169,8 +167,6 @@ def drop_orphan_libraries(binaries: list[tuple]) -> tuple[list[tuple], list[str]
     DT_NEEDED on Linux, PyInstaller's ``bindepend`` elsewhere), and leaves :data:`SYSTEM_LIBRARIES` to the system.
     Returns the kept TOC and the names dropped.
     """
-    from PyInstaller.depend import bindepend  # only inside a PyInstaller build
-
     def is_candidate(entry: tuple) -> bool:
         dest = entry[0].replace("\\", "/")
         return "/" not in dest and entry[2] == "BINARY" and not dest.startswith(("libpython", "python"))
@@ -187,6 +183,8 @@ def drop_orphan_libraries(binaries: list[tuple]) -> tuple[list[tuple], list[str]
         try:
             names = elf_needed(entry[1])
             if names is None:  # Windows DLLs, macOS: PyInstaller's reader (direct imports there)
+                from PyInstaller.depend import bindepend  # only inside a PyInstaller build
+
                 names = [name for name, _resolved in bindepend.get_imports(entry[1])]
         except Exception:  # unreadable file: keep everything it might need
             return binaries, []

@@ -55,11 +55,10 @@ def removals(items: list[str]) -> list[str]:
     for item in items:
         name = item.rsplit("/", 1)[-1]
         locale = _LOCALE_ITEM.match(item)
-        if locale and locale.group(1) not in KEEP_LOCALES and name != "res_index.res":
-            drop.append(item)
-        elif name.endswith(".cnv") and not KEEP_CONVERTERS.match(name):
-            drop.append(item)
-        elif name.endswith(".dict") and name[:-5] in WORD_DICTIONARIES_DROPPED:
+        other_locale = bool(locale) and locale.group(1) not in KEEP_LOCALES and name not in _ALWAYS_KEPT
+        other_codepage = name.endswith(".cnv") and not KEEP_CONVERTERS.match(name)
+        other_script_dictionary = name.endswith(".dict") and name[:-5] in WORD_DICTIONARIES_DROPPED
+        if other_locale or other_codepage or other_script_dictionary:
             drop.append(item)
     return sorted(drop)
 
