@@ -124,7 +124,7 @@ class ProgrammeEditor(QDialog):
 
         self.issue_list = QListWidget(self)
         self.issue_list.setObjectName("ruleIssues")
-        self.issue_list.setMaximumHeight(110)
+        self.issue_list.setMaximumHeight(84)
         self.issue_list.setWordWrap(True)
         self.banner = banner(self)
         right = QWidget(self)
