@@ -55,9 +55,14 @@ fi
 
 # The GUI: offscreen, killed after 10 s. Exit 124 (killed by timeout) means it was still running,
 # i.e. it started and showed the main window without crashing.
+# Qt's messages about plugins it could not load count as failures too (a pruned library).
 gui() {
-  QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="qt.qpa.*=false" timeout 10s "$APP" --db "$DB" gui
+  QT_QPA_PLATFORM=offscreen QT_DEBUG_PLUGINS=0 timeout 10s "$APP" --db "$DB" gui >"$tmp/gui.out" 2>&1
   local rc=$?
+  cat "$tmp/gui.out"
+  if grep -qE "Traceback|Cannot load library|Could not load the Qt platform plugin|cannot open shared object" "$tmp/gui.out"; then
+    echo "ipdesk gui 报告了加载错误"; return 1
+  fi
   [ $rc -eq 124 ] && return 0
   echo "ipdesk gui 在 10 秒内退出（退出码 $rc）"; return 1
 }
