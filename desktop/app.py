@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop.qt_workarounds import pin_bool_singletons
+from ledger.paths import resource_path
 
 ORG_NAME = "ipdesk"
 APP_NAME = "ipdesk"
@@ -20,13 +21,22 @@ def make_application(argv: list[str] | None = None):
     """The QApplication with names, Qt's zh_CN translations and our style (idempotent)."""
     pin_bool_singletons()
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from desktop import style
 
     app = QApplication.instance()
     if app is None:
+        from desktop.input_method import apply_input_method_workaround
+
+        im_advice = apply_input_method_workaround()  # fcitx sessions: the wheel has no fcitx plugin
+        if im_advice:
+            sys.stderr.write(im_advice + "\n")
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        app._ipdesk_im_advice = im_advice
+        app.setWindowIcon(QIcon(str(resource_path("icons", "ipdesk.svg"))))
+        app.setDesktopFileName("cn.gov.ipdesk")  # Wayland: ties windows to the .desktop entry and icon
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)

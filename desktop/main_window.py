@@ -29,6 +29,7 @@ from desktop.pages.reports_page import ReportsPage
 from desktop.pages.settings_page import SettingsPage
 from desktop.record_actions import RecordActions
 from desktop.subsidy import install as install_subsidy_ui
+from ledger import security
 from ledger.errors import LedgerError
 from ledger.store import Store
 from ledger.store.registers import REGISTERS
@@ -187,7 +188,9 @@ class MainWindow(QMainWindow):
         path = str(self.store.path)
         self.db_status.setText(f"数据库：{path}" + ("（只读）" if self.store.readonly else ""))
         self.db_status.setToolTip(path)
-        self.user_status.setText(f"用户：{self.store.actor}")
+        user = security.current_user(self.store)
+        self.user_status.setText(f"用户：{user.display_name or user.username}（{user.role}）" if user
+                                 else f"用户：{self.store.actor}")
         self.setWindowTitle(f"{APP_TITLE} — {Path(path).name}")
 
     # -- pages -------------------------------------------------------------------------------
@@ -313,6 +316,7 @@ class MainWindow(QMainWindow):
             elif isinstance(page, (ReportsPage, SettingsPage)):
                 page.store_changed()
         self._show_store_info()
+        self.subsidy_ui.sync_roles()
         self._on_page(self.stack.currentIndex())
         self.refresh_current()
 
