@@ -51,10 +51,34 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
-def run_gui(db_path: Path, *, demo_if_empty: bool = False) -> int:
+PACKAGE_SUFFIXES = (".ipx",)
+DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def handle_open_file(window, path: Path):  # type: ignore[no-untyped-def]
+    """What ``ipdesk gui FILE`` does with FILE once the window is shown: a ``.ipx`` exchange package
+    starts the import flow (its manifest shown for confirmation, then verify + import). Returns the
+    import dialog, or None for any other file (a message says why)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    path = Path(path)
+    if path.suffix.lower() in PACKAGE_SUFFIXES:
+        from desktop.exchange import open_package
+
+        return open_package(window, path)
+    QMessageBox.warning(window, QCoreApplication.translate("App", "打开文件"),
+                        QCoreApplication.translate("App", "不认识的文件类型：{0}（可以打开 .ipx 数据交换包或 .sqlite 数据库）")
+                        .format(path.name))
+    return None
+
+
+def run_gui(db_path: Path, *, demo_if_empty: bool = False, open_file: Path | None = None) -> int:
     """Open ``db_path`` (lock, warnings, demo offer, login) and run the main window.
 
-    Returns the exit code: 0 normally or when the login is cancelled, 3 when the file can't open.
+    ``open_file`` (from ``ipdesk gui FILE``, e.g. a double-clicked ``.ipx``) is handed to
+    :func:`handle_open_file` after login, once the window is shown. Returns the exit code: 0
+    normally or when the login is cancelled, 3 when the file can't open.
     """
     app = make_application()
     from PySide6.QtWidgets import QMessageBox
@@ -73,6 +97,10 @@ def run_gui(db_path: Path, *, demo_if_empty: bool = False) -> int:
     window = MainWindow(store)
     window._remember(Path(db_path))
     window.show()
+    if open_file is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: handle_open_file(window, Path(open_file)))
     try:
         return app.exec()
     finally:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import backup_actions
+from desktop.exchange import install as install_exchange_ui
 from desktop.importing.menu import install as install_import_actions
 from desktop.ops import Ops
 from desktop.pages.dashboard import DashboardPage
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.records = RecordActions(self)  # forms, undo/redo, delete, linked navigation, back/forward
         self.importing = install_import_actions(self)  # 文件 › 导入数据…、下载导入模板…、保险机构清单对账…
         self.subsidy_ui = install_subsidy_ui(self)  # 补贴 menu, programme editor, workflow panels, budget + 待办
+        self.exchange_ui = install_exchange_ui(self)  # 文件 › 数据交换: export/import packages, conflicts, keys
         self._restore_state()
 
     # -- construction ------------------------------------------------------------------------

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("gui", help="启动图形界面（默认）")
     p.add_argument("--demo-if-empty", action="store_true",
                    help="数据库为空时先写入城市规模的演示数据（不询问），再启动界面")
+    p.add_argument("file", type=Path, nargs="?", metavar="文件",
+                   help="启动后打开的文件：.ipx 数据交换包（确认后导入）；.sqlite/.db 数据库（代替默认数据库打开）")
     p.set_defaults(run=run)
 
 
@@ -29,11 +32,12 @@ def _seed_city_demo(path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.app import DATABASE_SUFFIXES, run_gui  # Qt is imported only inside run_gui
     from desktop.cli import db_path
 
-    path = db_path(args)
+    path, open_file = db_path(args), getattr(args, "file", None)
+    if open_file is not None and open_file.suffix.lower() in DATABASE_SUFFIXES:
+        path, open_file = open_file, None  # ipdesk gui other.sqlite: that database instead of the default
     if args.demo_if_empty:
         _seed_city_demo(path)
-    from desktop.app import run_gui  # Qt is imported only here
-
-    return run_gui(path)
+    return run_gui(path, open_file=open_file)

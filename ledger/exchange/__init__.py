@@ -6,7 +6,8 @@ District offices work offline; the city or provincial bureau imports their packa
   :func:`export_public_key`, :func:`trust_office`, :func:`trusted_offices`;
 * :func:`export_package` → :class:`PackageSummary`; :func:`import_package` → :class:`ImportSummary`;
 * :func:`list_conflicts`, :func:`get_conflict`, :func:`resolve_conflict` (``keep='local'|'incoming'``);
-* :func:`received_packages` (the received-packages log).
+* :func:`received_packages` (the received-packages log);
+* :func:`peek_package` (a package's manifest, for showing before an import; not verified).
 
 SQL lives in ``ledger/store/exchange_sql.py``; schema in ``ledger/store/sql/0003_exchange.sql``.
 """
@@ -23,9 +24,10 @@ from ledger.exchange.keys import (
     trust_office,
     trusted_offices,
 )
+from ledger.exchange.package import peek as peek_package
 
 __all__ = [
     "Conflict", "ImportSummary", "Office", "PackageSummary", "ensure_key", "export_package", "export_public_key",
-    "get_conflict", "import_package", "list_conflicts", "office", "received_packages", "resolve_conflict",
+    "get_conflict", "import_package", "list_conflicts", "office", "peek_package", "received_packages", "resolve_conflict",
     "set_office", "trust_office", "trusted_offices",
 ]

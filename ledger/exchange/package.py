@@ -75,6 +75,29 @@ def _manifest(zf: zipfile.ZipFile) -> tuple[bytes, dict[str, Any], bytes]:
     return body, manifest, signature
 
 
+def peek(path: str | Path) -> dict[str, Any]:
+    """What a package says about itself (office, number, date, counts) — its manifest only.
+
+    Same zip safety checks as an import; the signature is *not* checked (the sender may not be
+    registered yet), so this is for showing, never for trusting. Raises Refused in Chinese.
+    """
+    path = Path(path)
+    with zipcheck.open_checked(path, LABEL) as zf:
+        _, manifest, _ = _manifest(zf)
+    office, seq = manifest["office"], manifest.get("package_seq")
+    if not isinstance(seq, int) or seq < 1:
+        raise Refused(f"{LABEL}清单中的数据包编号无效")
+    counts = manifest.get("counts")
+    return {
+        "office_id": str(office.get("id", "")), "office_code": office["code"], "office_name": str(office.get("name", "")),
+        "package_seq": seq, "created_at": str(manifest.get("created_at", "")),
+        "created_by": str(manifest.get("created_by", "")),
+        "counts": {str(k): int(v) for k, v in counts.items() if isinstance(v, int)} if isinstance(counts, dict) else {},
+        "deleted": manifest.get("deleted", 0) if isinstance(manifest.get("deleted"), int) else 0,
+        "size_bytes": path.stat().st_size,
+    }
+
+
 def verify(conn: sqlite3.Connection, path: str | Path) -> Verified:
     """Return the verified package (caller closes ``zf``); raise Refused on any problem."""
     path = Path(path)
