@@ -82,26 +82,23 @@ def import_package(store: Store, path: str | os.PathLike[str]) -> ImportSummary:
         summary = ImportSummary(v.sender.code, v.sender.name, v.package_seq, v.file_sha256)
         summary.backup_path = backup_connection(conn, backup_path_for(store, v.sender.code, v.package_seq))
         actor = store.actor
-        store.actor = f"{actor}@交换:{v.sender.code}#{v.package_seq}"
-        try:
-            with store.write() as wconn:
-                package._check_sequence(wconn, v)  # again, under the write lock
-                received_id = q.add_received(wconn, v.sender.id, v.sender.code, v.sender.name, v.package_seq,
-                                             v.file_sha256, actor)
-                first = q.max_audit_seq(wconn) + 1
-                merger = Merger(wconn, v.sender.id, v.sender.code, v.sender.name, v.package_seq, received_id)
-                merge_members(merger, v.zf, v.manifest["members"])
-                summary.attachments_stored = _store_attachments(store, v)
-                last = q.max_audit_seq(wconn)
-                summary.counts = {t: dict(c) for t, c in merger.counts.items()}
-                summary.conflicts = sorted(set(merger.conflict_ids))
-                q.finish_received(wconn, received_id, dumps(summary.counts), first, last)
-                detail: dict[str, Any] = {"office": v.sender.code, "package_seq": v.package_seq,
-                                          "sha256": v.file_sha256, "counts": summary.counts,
-                                          "conflicts": len(summary.conflicts)}
-                log_event(wconn, "exchange", f"package:{v.sender.code}:{v.package_seq}", "IMPORT", detail)
-        finally:
-            store.actor = actor
+        label = f"{actor}@交换:{v.sender.code}#{v.package_seq}"
+        with store.acting_as(label), store.write() as wconn:
+            package._check_sequence(wconn, v)  # again, under the write lock
+            received_id = q.add_received(wconn, v.sender.id, v.sender.code, v.sender.name, v.package_seq,
+                                         v.file_sha256, actor)
+            first = q.max_audit_seq(wconn) + 1
+            merger = Merger(wconn, v.sender.id, v.sender.code, v.sender.name, v.package_seq, received_id)
+            merge_members(merger, v.zf, v.manifest["members"])
+            summary.attachments_stored = _store_attachments(store, v)
+            last = q.max_audit_seq(wconn)
+            summary.counts = {t: dict(c) for t, c in merger.counts.items()}
+            summary.conflicts = sorted(set(merger.conflict_ids))
+            q.finish_received(wconn, received_id, dumps(summary.counts), first, last)
+            detail: dict[str, Any] = {"office": v.sender.code, "package_seq": v.package_seq,
+                                      "sha256": v.file_sha256, "counts": summary.counts,
+                                      "conflicts": len(summary.conflicts)}
+            log_event(wconn, "exchange", f"package:{v.sender.code}:{v.package_seq}", "IMPORT", detail)
     finally:
         v.zf.close()
     summary.elapsed_seconds = round(time.perf_counter() - started, 3)

@@ -82,7 +82,7 @@ class Store:
                 if mode.lower() != "wal":
                     raise DataProblem(f"无法将数据库 {self.path} 切换到 WAL 模式（当前 {mode}）")
             conn.execute("PRAGMA synchronous = FULL")
-            audit.register_functions(conn, lambda: self.actor)
+            audit.register_functions(conn, self.audit_actor)
             collation.register(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -90,6 +90,22 @@ class Store:
         with self._lock:
             self._all.append(conn)
         return conn
+
+    def audit_actor(self) -> str:
+        """Who the audit log names: ``actor``, or this thread's :meth:`acting_as` label."""
+        return getattr(self._local, "actor_label", None) or self.actor
+
+    @contextmanager
+    def acting_as(self, label: str) -> Iterator[None]:
+        """Name writes of this thread in the audit log as ``label`` (e.g. "张三@交换:JY#5").
+
+        Permissions still follow ``actor``; other threads are unaffected."""
+        previous = getattr(self._local, "actor_label", None)
+        self._local.actor_label = label
+        try:
+            yield
+        finally:
+            self._local.actor_label = previous
 
     @property
     def conn(self) -> sqlite3.Connection:
