@@ -10,17 +10,65 @@ import sys
 from pathlib import Path
 
 from desktop.qt_workarounds import pin_bool_singletons
-from ledger.paths import resource_path
+from ledger.paths import resource_path, resources_root
 
 ORG_NAME = "ipdesk"
 APP_NAME = "ipdesk"
-DISPLAY_NAME = "知识产权保险试点工作台"
+DISPLAY_NAME = "知识产权保险试点工作台"  # translated as main_window.APP_TITLE
+LANGUAGE_KEY = "ui/language"  # QSettings: "zh_CN" (default) or "en"; applied at start-up
+LANGUAGES = ("zh_CN", "en")
+
+
+def translation_file(language: str) -> Path:
+    """Our compiled catalogue for ``language`` (``make i18n`` builds it from the .ts)."""
+    return resources_root() / "translations" / f"ipdesk_{language}.qm"
+
+
+def saved_language() -> str:
+    """The UI language chosen in 设置 (QSettings ``ui/language``), ``zh_CN`` unless it is ``en``."""
+    from PySide6.QtCore import QSettings
+
+    value = str(QSettings().value(LANGUAGE_KEY, "zh_CN") or "zh_CN")
+    return value if value in LANGUAGES else "zh_CN"
+
+
+def apply_language(app, language: str) -> bool:  # type: ignore[no-untyped-def]
+    """Install the translators of ``language`` on ``app``, replacing those installed before.
+
+    Chinese (the source language): Qt's own ``qtbase_zh_CN`` only. English: our ``ipdesk_en.qm``
+    (Qt's own strings are English already). Returns False when a catalogue is missing (the UI then
+    stays Chinese). Widgets built before the call keep their texts; the app applies it at start-up.
+    """
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    for old in getattr(app, "_ipdesk_translators", ()):
+        app.removeTranslator(old)
+    translators = []
+    ok = True
+    if language == "en":
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        ours = QTranslator(app)
+        ok = ours.load(str(translation_file("en")))
+        if ok:
+            translators.append(ours)
+    else:
+        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        qt = QTranslator(app)
+        if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            translators.append(qt)
+    for translator in translators:
+        app.installTranslator(translator)
+    QLocale.setDefault(locale)
+    app._ipdesk_translators = translators  # keep them alive
+    app._ipdesk_language = language if ok else "zh_CN"
+    app.setApplicationDisplayName(QCoreApplication.translate("main_window", DISPLAY_NAME))
+    return ok
 
 
 def make_application(argv: list[str] | None = None):
-    """The QApplication with names, Qt's zh_CN translations and our style (idempotent)."""
+    """The QApplication with names, the UI language of 设置 (Qt's zh_CN translations by default,
+    or English) and our style (idempotent: the language is applied once, at start-up)."""
     pin_bool_singletons()
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -39,14 +87,8 @@ def make_application(argv: list[str] | None = None):
         app.setDesktopFileName("cn.gov.ipdesk")  # Wayland: ties windows to the .desktop entry and icon
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(DISPLAY_NAME)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    if not getattr(app, "_ipdesk_translator", None):
-        translator = QTranslator(app)
-        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
-            app.installTranslator(translator)
-        app._ipdesk_translator = translator  # keep it alive
+    if getattr(app, "_ipdesk_language", None) is None:
+        apply_language(app, saved_language())
     style.apply(app)
     return app
 
@@ -81,6 +123,7 @@ def run_gui(db_path: Path, *, demo_if_empty: bool = False, open_file: Path | Non
     normally or when the login is cancelled, 3 when the file can't open.
     """
     app = make_application()
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.main_window import MainWindow
@@ -90,7 +133,7 @@ def run_gui(db_path: Path, *, demo_if_empty: bool = False, open_file: Path | Non
     try:
         store = open_interactive(Path(db_path), ask_demo=not demo_if_empty)
     except LedgerError as exc:
-        QMessageBox.critical(None, "无法打开数据库", exc.message)
+        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "无法打开数据库"), exc.message)
         return exc.exit_code
     if store is None:
         return 0

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger import security
 from ledger.errors import LedgerError
 from ledger.services.backups import backup_now, restore_from, verify_backup_file
@@ -15,21 +16,21 @@ from ledger.services.backups import backup_now, restore_from, verify_backup_file
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
-DB_FILTER = "工作台数据库 (*.sqlite *.db);;所有文件 (*)"
+DB_FILTER = QT_TRANSLATE_NOOP("backup_actions", "工作台数据库 (*.sqlite *.db);;所有文件 (*)")
 
 
 def backup_database(window: MainWindow) -> None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     store = window.store
     default = store.path.with_name(f"{store.path.stem}-备份-{stamp}.sqlite")
-    path, _ = QFileDialog.getSaveFileName(window, "备份数据库", str(default), DB_FILTER)
+    path, _ = QFileDialog.getSaveFileName(window, translate("backup_actions", "备份数据库"), str(default), translate("backup_actions", DB_FILTER))
     if not path:
         return
     dest = Path(path)
-    window.statusBar().showMessage("正在备份…")
+    window.statusBar().showMessage(translate("backup_actions", "正在备份…"))
     window.ops.run("backup", lambda s: backup_now(s, dest),
-                   lambda p: window.statusBar().showMessage(f"已备份到 {p}", 8000),
-                   lambda exc: QMessageBox.critical(window, "备份失败", getattr(exc, "message", str(exc))))
+                   lambda p: window.statusBar().showMessage(translate("backup_actions", "已备份到 {p}").format(p=p), 8000),
+                   lambda exc: QMessageBox.critical(window, translate("backup_actions", "备份失败"), getattr(exc, "message", str(exc))))
 
 
 def restore_database(window: MainWindow) -> None:
@@ -39,20 +40,20 @@ def restore_database(window: MainWindow) -> None:
     try:
         security.require(store, "backup.restore")
     except LedgerError as exc:
-        QMessageBox.warning(window, "无法恢复", exc.message)
+        QMessageBox.warning(window, translate("backup_actions", "无法恢复"), exc.message)
         return
-    path, _ = QFileDialog.getOpenFileName(window, "选择备份文件", str(store.path.parent), DB_FILTER)
+    path, _ = QFileDialog.getOpenFileName(window, translate("backup_actions", "选择备份文件"), str(store.path.parent), translate("backup_actions", DB_FILTER))
     if not path:
         return
     source = Path(path)
     try:
         verify_backup_file(source)
     except LedgerError as exc:
-        QMessageBox.critical(window, "无法恢复", exc.message)
+        QMessageBox.critical(window, translate("backup_actions", "无法恢复"), exc.message)
         return
     answer = QMessageBox.question(
-        window, "从备份恢复",
-        f"用备份 {source.name} 替换当前数据库 {store.path.name}？\n当前数据会先另存一份，恢复后需要重新登录。")
+        window, translate("backup_actions", "从备份恢复"),
+        translate("backup_actions", "用备份 {name} 替换当前数据库 {name2}？\n当前数据会先另存一份，恢复后需要重新登录。").format(name=source.name, name2=store.path.name))
     if answer != QMessageBox.StandardButton.Yes:
         return
     db_path, actor = store.path, store.actor
@@ -62,11 +63,11 @@ def restore_database(window: MainWindow) -> None:
         kept = restore_from(db_path, source, actor=actor)
         new_store = open_interactive(db_path, window, ask_demo=False)
     except LedgerError as exc:
-        QMessageBox.critical(window, "恢复失败", exc.message)
+        QMessageBox.critical(window, translate("backup_actions", "恢复失败"), exc.message)
         new_store = None
         kept = None
     if new_store is None:  # login cancelled or failed: nothing sensible to show, close the window
         window.close()
         return
     window._use_store(new_store)
-    window.statusBar().showMessage(f"已从 {source} 恢复；恢复前的数据库另存为 {kept}", 10000)
+    window.statusBar().showMessage(translate("backup_actions", "已从 {source} 恢复；恢复前的数据库另存为 {kept}").format(source=source, kept=kept), 10000)

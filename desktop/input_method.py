@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.i18n import translate
+
 FCITX_NAMES = ("fcitx", "fcitx5")
 
 
@@ -141,16 +143,14 @@ def advice(state: InputMethodState | None) -> str | None:
         return None
     if state.qt_im_module and state.qt_im_module.lower() not in FCITX_NAMES:
         return None  # the user chose a module; respect it
-    plugin = "或安装与本程序 Qt 版本（6.x）一致的 fcitx5-frontend-qt6 插件并设置 QT_PLUGIN_PATH。"
+    plugin = translate("input_method", "或安装与本程序 Qt 版本（6.x）一致的 fcitx5-frontend-qt6 插件并设置 QT_PLUGIN_PATH。")
     if state.fcitx == "fcitx4":
-        return ("检测到 fcitx（第 4 版）输入法，但本程序自带的 Qt 没有 fcitx 插件，可能无法输入中文。"
-                "建议改用 fcitx5（它兼容 ibus，本程序会自动切换），或改用 ibus 输入法，" + plugin)
+        return (translate("input_method", "检测到 fcitx（第 4 版）输入法，但本程序自带的 Qt 没有 fcitx 插件，可能无法输入中文。"
+                "建议改用 fcitx5（它兼容 ibus，本程序会自动切换），或改用 ibus 输入法，") + plugin)
     name = "fcitx5" if state.fcitx == "fcitx5" else "fcitx"
     if not state.has_ibus_plugin:
-        return f"检测到 {name} 输入法，但本程序的 Qt 既没有 fcitx 插件也没有 ibus 插件，无法输入中文。" + plugin
-    return (f"检测到 {name} 输入法，本程序自带的 Qt 没有 fcitx 插件，已自动改用 ibus 兼容方式"
-            "（QT_IM_MODULE=ibus，fcitx5 默认提供 ibus 前端）。如仍无法输入中文，请在 fcitx5 配置中"
-            "启用“IBus 前端”附加组件，" + plugin + "设置 IPDESK_KEEP_IM_MODULE=1 可关闭自动切换。")
+        return translate("input_method", "检测到 {name} 输入法，但本程序的 Qt 既没有 fcitx 插件也没有 ibus 插件，无法输入中文。").format(name=name) + plugin
+    return (translate("input_method", "检测到 {name} 输入法，本程序自带的 Qt 没有 fcitx 插件，已自动改用 ibus 兼容方式（QT_IM_MODULE=ibus，fcitx5 默认提供 ibus 前端）。如仍无法输入中文，请在 fcitx5 配置中启用“IBus 前端”附加组件，").format(name=name) + plugin + translate("input_method", "设置 IPDESK_KEEP_IM_MODULE=1 可关闭自动切换。"))
 
 
 def apply_input_method_workaround(environ: MutableMapping[str, str] | None = None, **detect_options) -> str | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import backup_actions
 from desktop.exchange import install as install_exchange_ui
+from desktop.i18n import QT_TRANSLATE_NOOP, register_text, translate
 from desktop.importing.menu import install as install_import_actions
 from desktop.ops import Ops
 from desktop.pages.dashboard import DashboardPage
@@ -35,21 +36,21 @@ from ledger.errors import LedgerError
 from ledger.store import Store
 from ledger.store.registers import REGISTERS
 
-APP_TITLE = "知识产权保险试点工作台"
-DB_FILTER = "工作台数据库 (*.sqlite *.db);;所有文件 (*)"
+APP_TITLE = QT_TRANSLATE_NOOP("main_window", "知识产权保险试点工作台")
+DB_FILTER = QT_TRANSLATE_NOOP("main_window", "工作台数据库 (*.sqlite *.db);;所有文件 (*)")
 MAX_RECENT = 8
 SP = QStyle.StandardPixmap
 # (key, title, icon) in navigation order; Ctrl+1 … Ctrl+9 follow this order
 PAGES = (
-    ("dashboard", "工作台", SP.SP_ComputerIcon),
-    ("enterprise", "企业", SP.SP_DirHomeIcon),
-    ("ip_right", "知识产权", SP.SP_FileDialogDetailedView),
-    ("policy", "保单", SP.SP_FileIcon),
-    ("subsidy", "补贴", SP.SP_DialogApplyButton),
-    ("claim", "理赔", SP.SP_MessageBoxWarning),
-    ("case", "典型案例", SP.SP_FileDialogInfoView),
-    ("reports", "报表", SP.SP_FileDialogListView),
-    ("settings", "设置", SP.SP_FileDialogContentsView),
+    ("dashboard", QT_TRANSLATE_NOOP("main_window", "工作台"), SP.SP_ComputerIcon),
+    ("enterprise", QT_TRANSLATE_NOOP("main_window", "企业"), SP.SP_DirHomeIcon),
+    ("ip_right", QT_TRANSLATE_NOOP("main_window", "知识产权"), SP.SP_FileDialogDetailedView),
+    ("policy", QT_TRANSLATE_NOOP("main_window", "保单"), SP.SP_FileIcon),
+    ("subsidy", QT_TRANSLATE_NOOP("main_window", "补贴"), SP.SP_DialogApplyButton),
+    ("claim", QT_TRANSLATE_NOOP("main_window", "理赔"), SP.SP_MessageBoxWarning),
+    ("case", QT_TRANSLATE_NOOP("main_window", "典型案例"), SP.SP_FileDialogInfoView),
+    ("reports", QT_TRANSLATE_NOOP("main_window", "报表"), SP.SP_FileDialogListView),
+    ("settings", QT_TRANSLATE_NOOP("main_window", "设置"), SP.SP_FileDialogContentsView),
 )
 
 
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.ops = Ops(store, self)
         self.ops.error.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(translate("main_window", APP_TITLE))
         self.setMinimumSize(QSize(1024, 640))
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.pages: dict[str, QWidget] = {}
         for key, title, icon in PAGES:
+            title = translate("main_window", title)
             page = self._make_page(key, title)
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -128,46 +130,46 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         k = QKeySequence.StandardKey
-        self.act_new_db = self._action("新建数据库…", self.new_database, None, SP.SP_FileDialogNewFolder)
-        self.act_open_db = self._action("打开数据库…", self.open_database_dialog, k.Open, SP.SP_DialogOpenButton)
-        self.act_backup = self._action("备份…", self.backup_database, "Ctrl+Shift+B", SP.SP_DialogSaveButton,
-                                       "把当前数据库备份到指定位置")
-        self.act_restore = self._action("从备份恢复…", self.restore_database, None, None)
-        self.act_quit = self._action("退出", self.close, k.Quit)
-        self.act_new_record = self._action("新建记录", self.new_record, k.New, SP.SP_FileIcon,
-                                           "在当前登记簿中新建一条记录")
-        self.act_find = self._action("查找", self.focus_search, k.Find, None, "定位到搜索框")
-        self.act_refresh = self._action("刷新", self.refresh_current, k.Refresh, SP.SP_BrowserReload)
+        self.act_new_db = self._action(self.tr("新建数据库…"), self.new_database, None, SP.SP_FileDialogNewFolder)
+        self.act_open_db = self._action(self.tr("打开数据库…"), self.open_database_dialog, k.Open, SP.SP_DialogOpenButton)
+        self.act_backup = self._action(self.tr("备份…"), self.backup_database, "Ctrl+Shift+B", SP.SP_DialogSaveButton,
+                                       self.tr("把当前数据库备份到指定位置"))
+        self.act_restore = self._action(self.tr("从备份恢复…"), self.restore_database, None, None)
+        self.act_quit = self._action(self.tr("退出"), self.close, k.Quit)
+        self.act_new_record = self._action(self.tr("新建记录"), self.new_record, k.New, SP.SP_FileIcon,
+                                           self.tr("在当前登记簿中新建一条记录"))
+        self.act_find = self._action(self.tr("查找"), self.focus_search, k.Find, None, self.tr("定位到搜索框"))
+        self.act_refresh = self._action(self.tr("刷新"), self.refresh_current, k.Refresh, SP.SP_BrowserReload)
         self.page_actions = []
         for i, (_key, title, _icon) in enumerate(PAGES):
-            act = self._action(title, lambda i=i: self.show_page(i), f"Ctrl+{i + 1}")
+            act = self._action(translate("main_window", title), lambda i=i: self.show_page(i), f"Ctrl+{i + 1}")
             self.page_actions.append(act)
             self.addAction(act)
-        self.act_about = self._action("关于", self.about)
+        self.act_about = self._action(self.tr("关于"), self.about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("文件(&F)")
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addActions([self.act_new_db, self.act_open_db])
-        self.recent_menu = file_menu.addMenu("最近打开")
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
         file_menu.addSeparator()
         file_menu.addActions([self.act_backup, self.act_restore])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.act_new_record, self.act_find])
-        view_menu = bar.addMenu("视图(&V)")
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addActions(self.page_actions)
-        view_menu.addAction(self._action("审计日志", self.show_audit, "Ctrl+Shift+L", None,
-                                         "查看审计日志；在台账中选中记录时只看这些记录"))
+        view_menu.addAction(self._action(self.tr("审计日志"), self.show_audit, "Ctrl+Shift+L", None,
+                                         self.tr("查看审计日志；在台账中选中记录时只看这些记录")))
         view_menu.addSeparator()
         view_menu.addAction(self.act_refresh)
-        help_menu = bar.addMenu("帮助(&H)")
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.act_about)
         self._fill_recent()
 
     def _build_toolbar(self) -> None:
-        tb = self.addToolBar("常用")
+        tb = self.addToolBar(self.tr("常用"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -188,12 +190,12 @@ class MainWindow(QMainWindow):
 
     def _show_store_info(self) -> None:
         path = str(self.store.path)
-        self.db_status.setText(f"数据库：{path}" + ("（只读）" if self.store.readonly else ""))
+        self.db_status.setText(self.tr("数据库：{path}").format(path=path) + (self.tr("（只读）") if self.store.readonly else ""))
         self.db_status.setToolTip(path)
         user = security.current_user(self.store)
-        self.user_status.setText(f"用户：{user.display_name or user.username}（{user.role}）" if user
-                                 else f"用户：{self.store.actor}")
-        self.setWindowTitle(f"{APP_TITLE} — {Path(path).name}")
+        self.user_status.setText(self.tr("用户：{display_name}（{role}）").format(display_name=user.display_name or user.username, role=user.role) if user
+                                 else self.tr("用户：{actor}").format(actor=self.store.actor))
+        self.setWindowTitle(f"{translate('main_window', APP_TITLE)} — {Path(path).name}")
 
     # -- pages -------------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
             from ledger.services.audit_view import record_uuids
 
             uuids = record_uuids(self.store, page.spec.key, page.selected_ids())[1]
-            text = f"{page.spec.title} {len(uuids)} 条"
+            text = self.tr("{title} {n} 条").format(title=register_text(page.spec.title), n=len(uuids))
         self.show_page([p[0] for p in PAGES].index("settings"))
         self.pages["settings"].show_audit(uuids, text)
 
@@ -276,16 +278,16 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(files))
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "新建数据库", str(Path.home() / "新数据库.sqlite"), DB_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("新建数据库"), str(Path.home() / self.tr("新数据库.sqlite")), translate("main_window", DB_FILTER))
         if path:
             target = Path(path)
             if target.exists() and target.stat().st_size > 0:
-                QMessageBox.warning(self, "新建数据库", f"文件 {target} 已存在；请用“打开数据库”。")
+                QMessageBox.warning(self, self.tr("新建数据库"), self.tr("文件 {target} 已存在；请用“打开数据库”。").format(target=target))
                 return
             self.switch_database(target)
 
     def open_database_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "打开数据库", str(self.store.path.parent), DB_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库"), str(self.store.path.parent), translate("main_window", DB_FILTER))
         if path:
             self.switch_database(Path(path))
 
@@ -295,7 +297,7 @@ class MainWindow(QMainWindow):
         try:
             new_store = open_interactive(path, self)
         except LedgerError as exc:
-            QMessageBox.critical(self, "无法打开数据库", exc.message)
+            QMessageBox.critical(self, self.tr("无法打开数据库"), exc.message)
             return False
         if new_store is None:
             return False
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
         backup_actions.restore_database(self)
 
     def about(self) -> None:
-        QMessageBox.about(self, "关于", f"<b>{APP_TITLE}</b><p>知识产权保险保费补贴试点的离线台账与统计工具。</p>")
+        QMessageBox.about(self, self.tr("关于"), self.tr("<b>{title}</b><p>知识产权保险保费补贴试点的离线台账与统计工具。</p>").format(title=translate("main_window", APP_TITLE)))
 
     # -- state -------------------------------------------------------------------------------
     def _restore_state(self) -> None:

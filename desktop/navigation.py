@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
+from desktop.i18n import translate
 from desktop.pages.register_page import RegisterPage
 from ledger.errors import LedgerError
 from ledger.services import claims, enterprises, ip_rights, policies
@@ -49,25 +50,25 @@ def link_target(store: Any, source: str, record_id: int, target: str) -> NavStat
     """The state a link from record ``record_id`` of register ``source`` to ``target`` opens."""
     if source == "enterprise":
         name = enterprises.get_enterprise(store, record_id)["name"]
-        return NavState(target, {"enterprise": record_id}, f"企业：{name}")
+        return NavState(target, {"enterprise": record_id}, translate("navigation", "企业：{name}").format(name=name))
     if source == "policy" and target == "enterprise":
         return _enterprise_state(store, policies.get_policy(store, record_id)["enterprise_id"])
     if source == "policy":
         no = policies.get_policy(store, record_id)["policy_no"]
-        return NavState(target, {"policy": record_id}, f"保单：{no}")
+        return NavState(target, {"policy": record_id}, translate("navigation", "保单：{no}").format(no=no))
     if source == "ip_right" and target == "enterprise":
         return _enterprise_state(store, ip_rights.get_ip_right(store, record_id)["enterprise_id"])
     if source == "ip_right" and target == "policy":
         number = ip_rights.get_ip_right(store, record_id)["number"]
-        return NavState("policy", {"ip_right": record_id}, f"承保：{number}")
+        return NavState("policy", {"ip_right": record_id}, translate("navigation", "承保：{number}").format(number=number))
     if source == "claim":
         policy_id = claims.get_claim(store, record_id)["policy_id"]
         if target == "policy":
             return _policy_state(store, policy_id)
         return _enterprise_state(store, policies.get_policy(store, policy_id)["enterprise_id"])
     if source == "subsidy":
-        raise LedgerError("补贴申请的关联跳转由补贴页面提供")
-    raise LedgerError(f"不支持从“{source}”跳转到“{target}”")
+        raise LedgerError(translate("navigation", "补贴申请的关联跳转由补贴页面提供"))
+    raise LedgerError(translate("navigation", "不支持从“{source}”跳转到“{target}”").format(source=source, target=target))
 
 
 class Navigator(QObject):
@@ -80,13 +81,13 @@ class Navigator(QObject):
         self._pending_select: dict[str, int] = {}
         sp = QStyle.StandardPixmap
         style = window.style()
-        self.act_back = QAction(style.standardIcon(sp.SP_ArrowBack), "后退", self)
+        self.act_back = QAction(style.standardIcon(sp.SP_ArrowBack), self.tr("后退"), self)
         self.act_back.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(QKeySequence.StandardKey.Back)])
-        self.act_back.setStatusTip("回到上一个页面和筛选条件（Alt+←）")
+        self.act_back.setStatusTip(self.tr("回到上一个页面和筛选条件（Alt+←）"))
         self.act_back.triggered.connect(lambda _c=False: self.back())
-        self.act_forward = QAction(style.standardIcon(sp.SP_ArrowForward), "前进", self)
+        self.act_forward = QAction(style.standardIcon(sp.SP_ArrowForward), self.tr("前进"), self)
         self.act_forward.setShortcuts([QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.Forward)])
-        self.act_forward.setStatusTip("前进到下一个页面（Alt+→）")
+        self.act_forward.setStatusTip(self.tr("前进到下一个页面（Alt+→）"))
         self.act_forward.triggered.connect(lambda _c=False: self.forward())
         for action in (self.act_back, self.act_forward):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -109,4 +109,4 @@ class Ops(QObject):
             callbacks[1](exc)
             return
         log.error("background query %s failed", key, exc_info=exc)
-        self.error.emit(getattr(exc, "message", None) or f"查询失败：{exc}")
+        self.error.emit(getattr(exc, "message", None) or self.tr("查询失败：{exc}").format(exc=exc))

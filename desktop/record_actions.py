@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
 from desktop.forms import FORMS, RecordForm
+from desktop.i18n import register_text, translate
 from desktop.navigation import Navigator
 from desktop.pages.dashboard import DashboardPage
 from desktop.pages.register_page import RegisterPage
@@ -33,17 +34,17 @@ class RecordActions(QObject):
         sp = QStyle.StandardPixmap
         style = window.style()
         stack = self.undo.stack
-        self.act_undo = stack.createUndoAction(self, "撤销")
+        self.act_undo = stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.act_redo = stack.createRedoAction(self, "重做")
+        self.act_redo = stack.createRedoAction(self, self.tr("重做"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.act_edit = QAction("编辑记录…", self)
+        self.act_edit = QAction(self.tr("编辑记录…"), self)
         self.act_edit.setShortcut(QKeySequence("F2"))
         self.act_edit.triggered.connect(lambda _c=False: self.edit_selected())
-        self.act_delete = QAction(style.standardIcon(sp.SP_TrashIcon), "删除记录…", self)
+        self.act_delete = QAction(style.standardIcon(sp.SP_TrashIcon), self.tr("删除记录…"), self)
         self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.act_delete.setStatusTip("删除选中的记录（有其他记录引用时会被拒绝）")
+        self.act_delete.setStatusTip(self.tr("删除选中的记录（有其他记录引用时会被拒绝）"))
         self.act_delete.triggered.connect(lambda _c=False: self.delete_selected())
         for action in (self.act_undo, self.act_redo, self.act_edit):
             window.addAction(action)
@@ -59,16 +60,16 @@ class RecordActions(QObject):
 
     def _install_menus(self) -> None:
         window = self.window
-        edit_menu = next((a.menu() for a in window.menuBar().actions() if a.text().startswith("编辑")), None)
+        edit_menu = next((a.menu() for a in window.menuBar().actions() if a.text() == translate("MainWindow", "编辑(&E)")), None)
         if edit_menu is not None:
             first = edit_menu.actions()[0] if edit_menu.actions() else None
             edit_menu.insertActions(first, [self.act_undo, self.act_redo])
             edit_menu.insertSeparator(first)
             edit_menu.addSeparator()
             edit_menu.addActions([self.act_edit, self.act_delete])
-        go_menu = QMenu("转到(&G)", window)
+        go_menu = QMenu(self.tr("转到(&G)"), window)
         go_menu.addActions([self.nav.act_back, self.nav.act_forward])
-        help_action = next((a for a in window.menuBar().actions() if a.text().startswith("帮助")), None)
+        help_action = next((a for a in window.menuBar().actions() if a.text() == translate("MainWindow", "帮助(&H)")), None)
         window.menuBar().insertMenu(help_action, go_menu)
         toolbar = window.findChild(QToolBar, "mainToolbar")
         if toolbar is not None:
@@ -112,13 +113,13 @@ class RecordActions(QObject):
     # -- forms -------------------------------------------------------------------------------
     def open_form(self, key: str, record_id: int | None = None, **preset: Any) -> RecordForm | None:
         if key not in FORMS:
-            self.window.statusBar().showMessage(f"“{self.window.pages[key].spec.title}”在其专门页面中办理", 5000)
+            self.window.statusBar().showMessage(self.tr("“{title}”在其专门页面中办理").format(title=register_text(self.window.pages[key].spec.title)), 5000)
             return None
         try:
             form = FORMS[key](self.window.store, record_id, undo=self.undo, ops=self.window.ops,
                               parent=self.window, **preset)
         except LedgerError as exc:
-            QMessageBox.warning(self.window, "无法打开", exc.message)
+            QMessageBox.warning(self.window, self.tr("无法打开"), exc.message)
             return None
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(self._saved)
@@ -147,7 +148,7 @@ class RecordActions(QObject):
             return None
         ids = page.selected_ids()
         if len(ids) != 1:
-            self.window.statusBar().showMessage("请先选择一条记录", 4000)
+            self.window.statusBar().showMessage(self.tr("请先选择一条记录"), 4000)
             return None
         return self.edit_record(page.spec.key, ids[0])
 
@@ -161,7 +162,7 @@ class RecordActions(QObject):
     def delete_records(self, key: str, ids: list[int]) -> int:
         """Ask, then delete one by one; refusals (dependants) are shown. Returns how many went."""
         if not ids:
-            self.window.statusBar().showMessage("请先选择要删除的记录", 4000)
+            self.window.statusBar().showMessage(self.tr("请先选择要删除的记录"), 4000)
             return 0
         svc = SERVICES[key]
         if len(ids) == 1:
@@ -169,16 +170,16 @@ class RecordActions(QObject):
                 label = svc.label(svc.from_row(svc.get(self.window.store, ids[0])))
             except LedgerError:
                 label = f"#{ids[0]}"
-            question = f"删除{svc.title}“{label}”？\n删除后可用“撤销”（Ctrl+Z）恢复。"
+            question = self.tr("删除{title}“{label}”？\n删除后可用“撤销”（Ctrl+Z）恢复。").format(title=translate("undo", svc.title), label=label)
         else:
-            question = f"删除选中的 {len(ids)} 条{svc.title}记录？\n删除后可用“撤销”逐条恢复。"
-        answer = QMessageBox.question(self.window, "确认删除", question,
+            question = self.tr("删除选中的 {n} 条{title}记录？\n删除后可用“撤销”逐条恢复。").format(n=len(ids), title=translate("undo", svc.title))
+        answer = QMessageBox.question(self.window, self.tr("确认删除"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return 0
         done, refused = 0, []
-        self.undo.stack.beginMacro(f"删除 {len(ids)} 条{svc.title}") if len(ids) > 1 else None
+        self.undo.stack.beginMacro(self.tr("删除 {n} 条{title}").format(n=len(ids), title=translate("undo", svc.title))) if len(ids) > 1 else None
         for record_id in ids:
             try:
                 self.undo.delete(key, record_id)
@@ -186,15 +187,15 @@ class RecordActions(QObject):
             except LedgerError as exc:
                 refused.append(exc.message)
             except Exception as exc:  # noqa: BLE001 — shown, never a crash
-                refused.append(f"删除失败：{exc}")
+                refused.append(self.tr("删除失败：{exc}").format(exc=exc))
         if len(ids) > 1:
             self.undo.stack.endMacro()
         if refused:
             shown = "\n".join(dict.fromkeys(refused))
-            QMessageBox.warning(self.window, "不能删除",
-                                (f"已删除 {done} 条；以下记录未删除：\n" if done else "") + shown)
+            QMessageBox.warning(self.window, self.tr("不能删除"),
+                                (self.tr("已删除 {done} 条；以下记录未删除：\n").format(done=done) if done else "") + shown)
         if done:
-            self.window.statusBar().showMessage(f"已删除 {done} 条{svc.title}记录（Ctrl+Z 撤销）", 6000)
+            self.window.statusBar().showMessage(self.tr("已删除 {done} 条{title}记录（Ctrl+Z 撤销）").format(done=done, title=translate("undo", svc.title)), 6000)
         return done
 
     # -- after writes ------------------------------------------------------------------------
@@ -223,4 +224,4 @@ class RecordActions(QObject):
                     page.stats = None
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.window, "无法完成", message)
+        QMessageBox.warning(self.window, self.tr("无法完成"), message)

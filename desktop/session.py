@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.i18n import translate
 from ledger import demo
 from ledger.services.session import open_for_app
 from ledger.store import Store
@@ -22,7 +23,7 @@ def offer_demo(store: Store, parent: QWidget | None, *, ask: bool = True) -> Non
         return
     if ask:
         answer = QMessageBox.question(
-            parent, "空数据库", "当前数据库中还没有任何企业。\n是否写入一套演示数据（约 300 家企业）以便熟悉功能？",
+            parent, translate("session", "空数据库"), translate("session", "当前数据库中还没有任何企业。\n是否写入一套演示数据（约 300 家企业）以便熟悉功能？"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -37,7 +38,7 @@ def open_interactive(path: Path, parent: QWidget | None = None, *, ask_demo: boo
         store.on_close(lock.release)
     try:
         if warnings:
-            QMessageBox.warning(parent, "数据库提示", "\n\n".join(warnings))
+            QMessageBox.warning(parent, translate("session", "数据库提示"), "\n\n".join(warnings))
         offer_demo(store, parent, ask=ask_demo)
         user = ask_login(store, parent=parent)
     except BaseException:

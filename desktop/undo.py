@@ -23,10 +23,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger.errors import LedgerError
 from ledger.services import cases, claims, enterprises, ip_rights, policies
 
-UNDO_REASON = "撤销/重做恢复原值"
+UNDO_REASON = "撤销/重做恢复原值"  # stored as the override reason: data, stays Chinese
 
 
 def case_input_from_row(row: dict[str, Any]) -> cases.CaseInput:
@@ -54,18 +55,18 @@ class RecordService:
 
 SERVICES: dict[str, RecordService] = {
     s.key: s for s in (
-        RecordService("enterprise", "企业", enterprises.create_enterprise, enterprises.update_enterprise,
+        RecordService("enterprise", QT_TRANSLATE_NOOP("undo", "企业"), enterprises.create_enterprise, enterprises.update_enterprise,
                       enterprises.delete_enterprise, enterprises.get_enterprise, enterprises.check_enterprise,
                       enterprises.input_from_row, "name", "uscc_override_reason"),
-        RecordService("ip_right", "知识产权", ip_rights.create_ip_right, ip_rights.update_ip_right,
+        RecordService("ip_right", QT_TRANSLATE_NOOP("undo", "知识产权"), ip_rights.create_ip_right, ip_rights.update_ip_right,
                       ip_rights.delete_ip_right, ip_rights.get_ip_right, ip_rights.check_ip_right,
                       ip_rights.input_from_row, "number", "number_override_reason"),
-        RecordService("policy", "保单", policies.create_policy, policies.update_policy,
+        RecordService("policy", QT_TRANSLATE_NOOP("undo", "保单"), policies.create_policy, policies.update_policy,
                       policies.delete_policy, policies.get_policy, policies.check_policy,
                       policies.input_from_row, "policy_no"),
-        RecordService("claim", "理赔", claims.create_claim, claims.update_claim, claims.delete_claim,
+        RecordService("claim", QT_TRANSLATE_NOOP("undo", "理赔"), claims.create_claim, claims.update_claim, claims.delete_claim,
                       claims.get_claim, claims.check_claim, claims.input_from_row, "claim_no"),
-        RecordService("case", "典型案例", cases.create_case, cases.update_case, cases.delete_case,
+        RecordService("case", QT_TRANSLATE_NOOP("undo", "典型案例"), cases.create_case, cases.update_case, cases.delete_case,
                       cases.get_case, cases.check_case, case_input_from_row, "title"),
     )
 }
@@ -148,7 +149,7 @@ class UndoManager(QObject):
 
     def _report(self, command: QUndoCommand, message: str, what: str) -> None:
         command.setObsolete(True)
-        self.failed.emit(f"无法{what}“{command.text()}”：{message}")
+        self.failed.emit(self.tr("无法{what}“{text}”：{message}").format(what=what, text=command.text(), message=message))
 
 
 class _RecordCommand(QUndoCommand):
@@ -156,7 +157,9 @@ class _RecordCommand(QUndoCommand):
 
     def __init__(self, manager: UndoManager, kind: str, record_id: int, inp: Any, reason: str) -> None:
         self.svc = SERVICES[kind]
-        super().__init__(f"{self.verb}{self.svc.title} {self.svc.label(inp)}".strip())
+        super().__init__(translate("undo", "{verb}{title} {label}").format(
+            verb=translate("undo", self.verb), title=translate("undo", self.svc.title),
+            label=self.svc.label(inp)).strip())
         self.manager, self.kind, self.record_id, self.inp, self.reason = manager, kind, record_id, inp, reason
         self._first = True
 
@@ -190,10 +193,10 @@ class _RecordCommand(QUndoCommand):
             self._first = False
             self.manager.changed.emit(self.kind)
             return
-        self._guarded(self.do, "重做")
+        self._guarded(self.do, translate("undo", "重做"))
 
     def undo(self) -> None:
-        self._guarded(self.revert, "撤销")
+        self._guarded(self.revert, translate("undo", "撤销"))
 
     def do(self) -> None:
         raise NotImplementedError
@@ -203,7 +206,7 @@ class _RecordCommand(QUndoCommand):
 
 
 class _CreateCommand(_RecordCommand):
-    verb = "新建"
+    verb = QT_TRANSLATE_NOOP("undo", "新建")
 
     def do(self) -> None:
         self._create(self.inp)
@@ -213,7 +216,7 @@ class _CreateCommand(_RecordCommand):
 
 
 class _DeleteCommand(_RecordCommand):
-    verb = "删除"
+    verb = QT_TRANSLATE_NOOP("undo", "删除")
 
     def do(self) -> None:
         self._delete()
@@ -223,7 +226,7 @@ class _DeleteCommand(_RecordCommand):
 
 
 class _UpdateCommand(_RecordCommand):
-    verb = "修改"
+    verb = QT_TRANSLATE_NOOP("undo", "修改")
 
     def __init__(self, manager: UndoManager, kind: str, record_id: int, before: Any, after: Any,
                  reason: str) -> None:

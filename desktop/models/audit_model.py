@@ -11,14 +11,22 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.models.register_model import Runner
 from ledger.services import audit_view
 from ledger.services.audit_view import AuditEntry, AuditFilter
 
 PAGE_SIZE = 200
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = (("序号", 64), ("时间", 148), ("用户", 80), ("数据表", 96), ("记录 UUID", 96), ("操作", 84),
-           ("变更摘要", 420))
+COLUMNS = (
+    (QT_TRANSLATE_NOOP("models.audit_model", "序号"), 64),
+    (QT_TRANSLATE_NOOP("models.audit_model", "时间"), 148),
+    (QT_TRANSLATE_NOOP("models.audit_model", "用户"), 80),
+    (QT_TRANSLATE_NOOP("models.audit_model", "数据表"), 96),
+    (QT_TRANSLATE_NOOP("models.audit_model", "记录 UUID"), 96),
+    (QT_TRANSLATE_NOOP("models.audit_model", "操作"), 84),
+    (QT_TRANSLATE_NOOP("models.audit_model", "变更摘要"), 420),
+)
 
 
 def _rows(entries: list[AuditEntry]) -> list[tuple[AuditEntry, str]]:
@@ -61,7 +69,7 @@ class AuditModel(QAbstractTableModel):
             try:
                 return audit_view.count(store, flt), _rows(audit_view.page(store, flt, 0, PAGE_SIZE))
             except Exception as exc:  # shown in the page, not raised on the worker
-                return getattr(exc, "message", None) or f"查询失败：{exc}"
+                return getattr(exc, "message", None) or self.tr("查询失败：{exc}").format(exc=exc)
 
         self.runner("audit:rows", first, lambda res: self._on_first(gen, res))
 
@@ -133,5 +141,5 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return translate("models.audit_model", COLUMNS[section][0])
         return None

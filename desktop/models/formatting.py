@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.i18n import translate
 from ledger.money import format_wan, format_yi, format_yuan
 from ledger.store.registers import district_label, tags_label
 
@@ -20,7 +21,7 @@ def display(kind: str, value: Any) -> str:
     if kind == "date":
         return str(value)[:10]
     if kind == "bool":
-        return "是" if value else ""
+        return translate("models.formatting", "是") if value else ""
     if kind == "year":
         return str(value)
     if kind == "int":
@@ -35,5 +36,5 @@ def display(kind: str, value: Any) -> str:
 def amount_short(fen: int) -> tuple[str, str]:
     """A KPI figure and its unit: 亿元 from one 亿 up, else 万元; two decimals, half-up."""
     if abs(fen) >= 10_000_000_000:
-        return format_yi(fen, 2, grouping=True), "亿元"
-    return format_wan(fen, 2, grouping=True), "万元"
+        return format_yi(fen, 2, grouping=True), translate("models.formatting", "亿元")
+    return format_wan(fen, 2, grouping=True), translate("models.formatting", "万元")

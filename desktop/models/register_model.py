@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desktop.i18n import register_text
 from desktop.models.formatting import RIGHT_ALIGNED, display
 from ledger.store import registers
 from ledger.store.registers import RegisterSpec
@@ -171,11 +172,11 @@ class RegisterModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             col = self.spec.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return col.header
+                return register_text(col.header)
             if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in RIGHT_ALIGNED:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"单击按“{col.header}”排序" if col.sortable else None
+                return self.tr("单击按“{header}”排序").format(header=register_text(col.header)) if col.sortable else None
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

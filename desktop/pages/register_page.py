@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import register_text
 from desktop.models.register_model import RegisterModel, ops_runner
 from desktop.ops import Ops
 from desktop.widgets.filter_bar import FilterBar
@@ -56,7 +57,7 @@ class RegisterPage(QWidget):
         header.setStretchLastSection(True)
         metrics = header.fontMetrics()
         for i, col in enumerate(spec.columns):
-            self.table.setColumnWidth(i, max(col.width, metrics.horizontalAdvance(col.header) + 34))
+            self.table.setColumnWidth(i, max(col.width, metrics.horizontalAdvance(register_text(col.header)) + 34))
         self.detail = LinkedDetailPane(spec.key, self)  # links → desktop/navigation.py
         self.detail.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -124,9 +125,9 @@ class RegisterPage(QWidget):
         return self.count_label.text()
 
     def _on_total(self, total: int) -> None:
-        text = "正在查询…" if total < 0 else f"共 {total:,} 条"
+        text = self.tr("正在查询…") if total < 0 else self.tr("共 {total:,} 条").format(total=total)
         if total >= 0 and (self.model.filters or self.model.search):
-            text += "（已筛选）"
+            text += self.tr("（已筛选）")
         self.count_label.setText(text)
         self.countChanged.emit(text)
 
@@ -145,7 +146,7 @@ class RegisterPage(QWidget):
             return
         spec, row_id = self.spec, ids[0]
         self.ops.run(f"detail:{spec.key}", lambda store: registers.detail(store, spec, row_id),
-                     lambda d: self.detail.show_detail(f"{spec.title}详情", d))
+                     lambda d: self.detail.show_detail(self.tr("{title}详情").format(title=register_text(spec.title)), d))
 
     # -- persistence -------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

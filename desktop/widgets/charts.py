@@ -84,7 +84,7 @@ class YearChart(_Chart):
     """Sum insured (bars, 万元) and enterprises served (line) by year — the white paper's 图2."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("历年风险保障金额与服务企业数", parent)
+        super().__init__(self.tr("历年风险保障金额与服务企业数"), parent)
 
     def set_data(self, by_year: list[dict[str, Any]]) -> None:
         self._clear()
@@ -92,10 +92,10 @@ class YearChart(_Chart):
         self._keys = [r["year"] for r in rows]
         chart = self.chart()
         amounts = [_wan(r.get("sum_insured_fen", 0)) for r in rows]
-        unit = "万元"
+        unit = self.tr("万元")
         if max(amounts, default=0) >= 10_000:
-            amounts, unit = [a / 10_000 for a in amounts], "亿元"
-        bars = QBarSet(f"风险保障金额（{unit}）")
+            amounts, unit = [a / 10_000 for a in amounts], self.tr("亿元")
+        bars = QBarSet(self.tr("风险保障金额（{unit}）").format(unit=unit))
         bars.setColor(ACCENT)
         bars.setBorderColor(ACCENT)
         bars.append(amounts)
@@ -104,7 +104,7 @@ class YearChart(_Chart):
         series.setBarWidth(0.55)
         series.clicked.connect(self._on_bar)
         line = QLineSeries()
-        line.setName("服务企业（家）")
+        line.setName(self.tr("服务企业（家）"))
         line.setPen(QPen(ACCENT_2, 2.5))
         line.setPointsVisible(True)
         for i, r in enumerate(rows):
@@ -112,7 +112,7 @@ class YearChart(_Chart):
         chart.addSeries(series)
         chart.addSeries(line)
         cats = QBarCategoryAxis()
-        cats.append([f"{y}年" for y in self._keys])
+        cats.append([self.tr("{y}年").format(y=y) for y in self._keys])
         self._axis_style(cats)
         chart.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)

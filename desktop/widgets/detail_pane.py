@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop.i18n import register_text
 from desktop.models.formatting import display
 
 
@@ -17,25 +18,26 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)
         self.show_empty()
 
-    def show_empty(self, text: str = "选择一条记录查看详情") -> None:
+    def show_empty(self, text: str = "") -> None:
+        text = text or self.tr("选择一条记录查看详情")
         self.setHtml(f"<p style='color:#8a94a6'>{escape(text)}</p>")
 
     def show_many(self, count: int) -> None:
-        self.show_empty(f"已选择 {count} 条记录")
+        self.show_empty(self.tr("已选择 {count} 条记录").format(count=count))
 
     def show_detail(self, title: str, detail: dict[str, Any] | None) -> None:
         if detail is None:
-            self.show_empty("记录已不存在（可能已被删除），请刷新")
+            self.show_empty(self.tr("记录已不存在（可能已被删除），请刷新"))
             return
         rows = []
         for header, value, kind in detail["fields"]:
             text = display(kind, value)
             if kind == "bool" and not value:
-                text = "否"
+                text = self.tr("否")
             cell = escape(text).replace("\n", "<br>") if text else "<span style='color:#a0a8b8'>—</span>"
-            rows.append(f"<tr><th>{escape(header)}</th><td>{cell}</td></tr>")
+            rows.append(f"<tr><th>{escape(register_text(header))}</th><td>{cell}</td></tr>")
         links = "".join(
-            f"<tr><th>{escape(label)}</th><td>{n:,}</td></tr>" for label, n, _reg in detail["links"]
+            f"<tr><th>{escape(register_text(label))}</th><td>{n:,}</td></tr>" for label, n, _reg in detail["links"]
         )
         html = (
             "<style>th{color:#5b6475;font-weight:normal;text-align:left;padding:3px 10px 3px 0;"
@@ -44,5 +46,5 @@ class DetailPane(QTextBrowser):
             f"<h3>{escape(title)}</h3><table cellspacing=0>{''.join(rows)}</table>"
         )
         if links:
-            html += f"<h4>关联记录</h4><table cellspacing=0>{links}</table>"
+            html += self.tr("<h4>关联记录</h4><table cellspacing=0>{links}</table>").format(links=links)
         self.setHtml(html)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QWidget
 
+from desktop.i18n import register_text
 from ledger.store.registers import RegisterSpec
 
 SEARCH_DELAY_MS = 250
@@ -24,8 +25,9 @@ class FilterBar(QWidget):
         layout.setSpacing(8)
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(f"搜索{spec.search_hint and '：' + spec.search_hint}")
-        self.search.setToolTip("输入一个字即可查找；Ctrl+F 定位到这里，回车立即查找")
+        hint = register_text(spec.search_hint)
+        self.search.setPlaceholderText(self.tr("搜索：{hint}").format(hint=hint) if hint else self.tr("搜索"))
+        self.search.setToolTip(self.tr("输入一个字即可查找；Ctrl+F 定位到这里，回车立即查找"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(300)
         layout.addWidget(self.search, 2)
@@ -39,23 +41,25 @@ class FilterBar(QWidget):
         for flt in spec.filters:
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{flt.key}")
-            combo.setToolTip(flt.label)
+            label = register_text(flt.label)
+            combo.setToolTip(label)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(2 * len(f"全部{flt.label}") + 1)  # CJK: two "x" wide
+            all_text = self.tr("全部{label}").format(label=label)
+            combo.setMinimumContentsLength(sum(2 if ord(ch) >= 0x2E80 else 1 for ch in all_text) + 1)  # CJK: two "x" wide
             combo.setMaximumWidth(190)
             combo.view().setMinimumWidth(260)
-            combo.addItem(f"全部{flt.label}", None)
+            combo.addItem(self.tr("全部{label}").format(label=label), None)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.combos[flt.key] = combo
             layout.addWidget(combo)
         self.extra_button = QToolButton(self)
         self.extra_button.setObjectName("extraFilter")
         self.extra_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.extra_button.setToolTip("单击取消此条件")
+        self.extra_button.setToolTip(self.tr("单击取消此条件"))
         self.extra_button.clicked.connect(self.clear_extra)
         self.extra_button.hide()
         layout.addWidget(self.extra_button)
-        self.reset_button = QPushButton("清除条件", self)
+        self.reset_button = QPushButton(self.tr("清除条件"), self)
         self.reset_button.setObjectName("resetFilters")
         self.reset_button.clicked.connect(self.reset)
         layout.addWidget(self.reset_button)
@@ -103,7 +107,7 @@ class FilterBar(QWidget):
                 self._extra[key] = value
         self.blockSignals(False)
         if self._extra:
-            self.extra_button.setText(f"{description or '附加条件'}  ✕")
+            self.extra_button.setText(f"{description or self.tr('附加条件')}  ✕")
             self.extra_button.show()
         else:
             self.extra_button.hide()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.i18n import QT_TRANSLATE_NOOP, register_text, translate
 from desktop.models.formatting import display
 from desktop.widgets.detail_pane import DetailPane
 
@@ -20,10 +21,10 @@ FOLLOWABLE = {
 }
 # parent links shown under the fields: source register → [(label, target register)]
 PARENTS: dict[str, list[tuple[str, str]]] = {
-    "ip_right": [("所属企业", "enterprise")],
-    "policy": [("投保企业", "enterprise")],
-    "subsidy": [("保单", "policy"), ("申请企业", "enterprise")],
-    "claim": [("出险保单", "policy"), ("被保险企业", "enterprise")],
+    "ip_right": [(QT_TRANSLATE_NOOP("widgets.linked_detail", "所属企业"), "enterprise")],
+    "policy": [(QT_TRANSLATE_NOOP("widgets.linked_detail", "投保企业"), "enterprise")],
+    "subsidy": [(QT_TRANSLATE_NOOP("widgets.linked_detail", "保单"), "policy"), (QT_TRANSLATE_NOOP("widgets.linked_detail", "申请企业"), "enterprise")],
+    "claim": [(QT_TRANSLATE_NOOP("widgets.linked_detail", "出险保单"), "policy"), (QT_TRANSLATE_NOOP("widgets.linked_detail", "被保险企业"), "enterprise")],
 }
 
 
@@ -47,16 +48,16 @@ class LinkedDetailPane(DetailPane):
         for header, value, kind in detail["fields"]:
             text = display(kind, value)
             if kind == "bool" and not value:
-                text = "否"
+                text = self.tr("否")
             cell = escape(text).replace("\n", "<br>") if text else "<span style='color:#a0a8b8'>—</span>"
-            rows.append(f"<tr><th>{escape(header)}</th><td>{cell}</td></tr>")
+            rows.append(f"<tr><th>{escape(register_text(header))}</th><td>{cell}</td></tr>")
         links = []
         for label, n, register in detail["links"]:
-            shown = escape(label)
+            shown = escape(register_text(label))
             if register and n and (self.source, register) in FOLLOWABLE:
                 shown = f"<a href='nav:{register}'>{shown}</a>"
             links.append(f"<tr><th>{shown}</th><td>{n:,}</td></tr>")
-        parents = "　".join(f"<a href='nav:{target}'>{escape(label)} ›</a>"
+        parents = "　".join(f"<a href='nav:{target}'>{escape(translate('widgets.linked_detail', label))} ›</a>"
                            for label, target in PARENTS.get(self.source, []))
         html = (
             "<style>th{color:#5b6475;font-weight:normal;text-align:left;padding:3px 10px 3px 0;"
@@ -65,7 +66,7 @@ class LinkedDetailPane(DetailPane):
             f"<h3>{escape(title)}</h3><table cellspacing=0>{''.join(rows)}</table>"
         )
         if parents:
-            html += f"<h4>转到</h4><p style='margin:2px 0'>{parents}</p>"
+            html += self.tr("<h4>转到</h4><p style='margin:2px 0'>{parents}</p>").format(parents=parents)
         if links:
-            html += f"<h4>关联记录（单击打开）</h4><table cellspacing=0>{''.join(links)}</table>"
+            html += self.tr("<h4>关联记录（单击打开）</h4><table cellspacing=0>{links}</table>").format(links=''.join(links))
         self.setHtml(html)

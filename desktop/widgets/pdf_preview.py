@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ZOOMS = (("适合宽度", "width"), ("整页", "page"), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0),
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+
+ZOOMS = ((QT_TRANSLATE_NOOP("widgets.pdf_preview", "适合宽度"), "width"), (QT_TRANSLATE_NOOP("widgets.pdf_preview", "整页"), "page"), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0),
          ("125%", 1.25), ("150%", 1.5), ("200%", 2.0))
 PRINT_DPI = 300  # pages are rendered at most at this resolution for printing
 
@@ -45,24 +47,25 @@ class PdfPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.prev_button = QPushButton("上一页", self)
-        self.next_button = QPushButton("下一页", self)
+        self.prev_button = QPushButton(self.tr("上一页"), self)
+        self.next_button = QPushButton(self.tr("下一页"), self)
         self.page_box = QSpinBox(self)
         self.page_box.setMinimum(1)
         self.page_box.setKeyboardTracking(False)
-        self.page_count_label = QLabel("共 0 页", self)
+        self.page_count_label = QLabel(self.tr("共 0 页"), self)
         self.zoom_box = QComboBox(self)
         for text, value in ZOOMS:
+            text = translate("widgets.pdf_preview", text)
             self.zoom_box.addItem(text, value)
-        self.print_button = QPushButton("打印…", self)
-        self.folder_button = QPushButton("打开所在文件夹", self)
+        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.folder_button = QPushButton(self.tr("打开所在文件夹"), self)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (self.prev_button, self.next_button, QLabel("第", self), self.page_box,
+        for w in (self.prev_button, self.next_button, QLabel(self.tr("第"), self), self.page_box,
                   self.page_count_label):
             bar.addWidget(w)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("缩放", self))
+        bar.addWidget(QLabel(self.tr("缩放"), self))
         bar.addWidget(self.zoom_box)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
@@ -129,7 +132,7 @@ class PdfPreview(QWidget):
 
     def _update_controls(self) -> None:
         n = self.page_count() if self.path is not None else 0
-        self.page_count_label.setText(f"页，共 {n} 页")
+        self.page_count_label.setText(self.tr("页，共 {n} 页").format(n=n))
         for w in (self.page_box, self.zoom_box, self.print_button, self.folder_button):
             w.setEnabled(n > 0)
         self.prev_button.setEnabled(n > 0 and self.current_page() > 0)
@@ -142,9 +145,9 @@ class PdfPreview(QWidget):
         if n <= 0:
             return 0
         printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.path.stem if self.path else "报表")
+        printer.setDocName(self.path.stem if self.path else self.tr("报表"))
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印报表")
+        dialog.setWindowTitle(self.tr("打印报表"))
         dialog.setMinMax(1, n)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
