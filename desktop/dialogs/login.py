@@ -37,19 +37,19 @@ class LoginDialog(QDialog):
         self.user: User | None = None
         self.first_run = security.setup_mode(store)
         self.setObjectName("loginDialog")
-        self.setWindowTitle("首次使用：创建管理员" if self.first_run else "登录 — 知识产权保险试点工作台")
+        self.setWindowTitle(self.tr("首次使用：创建管理员") if self.first_run else self.tr("登录 — 知识产权保险试点工作台"))
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "这是第一次使用本数据库。请创建管理员账户：管理员负责添加经办人、审核人、财务等用户。"
-            if self.first_run else f"数据库：{store.path.name}", self)
+            self.tr("这是第一次使用本数据库。请创建管理员账户：管理员负责添加经办人、审核人、财务等用户。")
+            if self.first_run else self.tr("数据库：{name}").format(name=store.path.name), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.username = QLineEdit(self)
         self.username.setObjectName("username")
         self.username.setMaxLength(64)
-        form.addRow("用户名", self.username)
+        form.addRow(self.tr("用户名"), self.username)
         self.display_name = QLineEdit(self)
         self.display_name.setObjectName("displayName")
         self.password = QLineEdit(self)
@@ -60,15 +60,15 @@ class LoginDialog(QDialog):
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         if self.first_run:
             self.username.setText("admin")
-            self.display_name.setText("系统管理员")
-            form.addRow("姓名", self.display_name)
-            form.addRow("密码", self.password)
-            form.addRow("确认密码", self.confirm)
-            hint = QLabel("密码至少 8 位，须同时包含字母和数字。", self)
+            self.display_name.setText(self.tr("系统管理员"))
+            form.addRow(self.tr("姓名"), self.display_name)
+            form.addRow(self.tr("密码"), self.password)
+            form.addRow(self.tr("确认密码"), self.confirm)
+            hint = QLabel(self.tr("密码至少 8 位，须同时包含字母和数字。"), self)
             hint.setObjectName("hint")
             form.addRow("", hint)
         else:
-            form.addRow("密码", self.password)
+            form.addRow(self.tr("密码"), self.password)
             self.display_name.hide()
             self.confirm.hide()
         layout.addLayout(form)
@@ -90,8 +90,8 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("创建管理员并登录" if self.first_run else "登录")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("退出")
+        self.ok_button.setText(self.tr("创建管理员并登录") if self.first_run else self.tr("登录"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -105,12 +105,12 @@ class LoginDialog(QDialog):
         username = self.username.text().strip()
         password = self.password.text()
         if not username:
-            self.show_error("请输入用户名")
+            self.show_error(self.tr("请输入用户名"))
             return
         try:
             if self.first_run:
                 if password != self.confirm.text():
-                    self.show_error("两次输入的密码不一致")
+                    self.show_error(self.tr("两次输入的密码不一致"))
                     return
                 security.setup_administrator(self.store, username, self.display_name.text(), password)
             self.user = security.login(self.store, username, password)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms.widgets import AmountEdit, LongText, TextLine, watch
+from desktop.i18n import translate
 from desktop.undo import SERVICES, UndoManager
 from ledger.errors import InvalidInput, Issue, LedgerError
 
@@ -53,7 +54,9 @@ class RecordForm(QDialog):
         self.store, self.record_id, self.undo, self.ops = store, record_id, undo, ops
         self.svc = SERVICES[self.KIND]
         self.setObjectName(f"form_{self.KIND}")
-        self.setWindowTitle(("编辑" if record_id else "新建") + self.svc.title)
+        title = translate("undo", self.svc.title)
+        self.setWindowTitle(self.tr("编辑{title}").format(title=title) if record_id
+                            else self.tr("新建{title}").format(title=title))
         self.setSizeGripEnabled(True)
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
@@ -82,17 +85,17 @@ class RecordForm(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        self.override_button = QPushButton("忽略警告并保存…", self)
+        self.override_button = QPushButton(self.tr("忽略警告并保存…"), self)
         self.override_button.setObjectName("overrideButton")
         self.override_button.hide()
         self.override_button.clicked.connect(self.override_and_save)
-        self.save_button = QPushButton("保存", self)
+        self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("保存（Ctrl+S）")
+        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.save_button.clicked.connect(lambda: self.save())
-        self.cancel_button = QPushButton("取消", self)
+        self.cancel_button = QPushButton(self.tr("取消"), self)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.override_button)
@@ -175,7 +178,7 @@ class RecordForm(QDialog):
         if isinstance(widget, (TextLine, LongText)):
             widget.refused.connect(lambda text, n=name: self._refused(n, text))
         if form is not None:
-            caption = QLabel(("<span style='color:#c62828'>*</span>" if required else "") + escape(label) + "：")
+            caption = QLabel(("<span style='color:#c62828'>*</span>" if required else "") + escape(label) + self.tr("："))
             caption.setBuddy(widget)
             form.addRow(caption, holder)
         self._holders = getattr(self, "_holders", {})
@@ -260,7 +263,7 @@ class RecordForm(QDialog):
         errors = [i for i in issues if i.is_error]
         if self._save_failed and errors:  # after a refused save the list stays, kept up to date
             items = "".join(f"<li>{escape(i.message)}</li>" for i in dict.fromkeys(errors))
-            self.set_banner(f"<b>无法保存，请先修正以下问题：</b><ul style='margin:2px 0'>{items}</ul>", "error")
+            self.set_banner(self.tr("<b>无法保存，请先修正以下问题：</b><ul style='margin:2px 0'>{items}</ul>").format(items=items), "error")
         elif other and (self._show_all or self._touched):
             kind = "error" if any(i.is_error for i in other) else "warning"
             self.set_banner("<br>".join(escape(i.message) for i in other), kind)
@@ -296,8 +299,7 @@ class RecordForm(QDialog):
             override_reason = self._earlier_reason(warnings)
         if warnings and not override_reason.strip():
             items = "".join(f"<li>{escape(i.message)}</li>" for i in dict.fromkeys(warnings))
-            self.set_banner(f"<b>有需要确认的警告：</b><ul style='margin:2px 0'>{items}</ul>"
-                            "如确认无误，请点“忽略警告并保存”并填写理由。", "warning")
+            self.set_banner(self.tr("<b>有需要确认的警告：</b><ul style='margin:2px 0'>{items}</ul>如确认无误，请点“忽略警告并保存”并填写理由。").format(items=items), "warning")
             self.override_button.setVisible(self.svc.override != "")
             return False
         inp, _ = self.gather()
@@ -309,10 +311,10 @@ class RecordForm(QDialog):
                 outcome = self.svc.update(self.store, self.record_id, inp, expected_revision=self.revision, **kwargs)
         except InvalidInput as exc:
             self.show_issues(exc.issues)
-            self.set_banner(f"<b>保存被拒绝：</b>{escape(exc.message)}", "error")
+            self.set_banner(self.tr("<b>保存被拒绝：</b>{message}").format(message=escape(exc.message)), "error")
             return False
         except LedgerError as exc:
-            self.set_banner(f"<b>保存被拒绝：</b>{escape(exc.message)}", "error")
+            self.set_banner(self.tr("<b>保存被拒绝：</b>{message}").format(message=escape(exc.message)), "error")
             return False
         self._save_failed = False
         self.override_reason = override_reason
@@ -336,13 +338,13 @@ class RecordForm(QDialog):
         return self.stored_reason if same else ""
 
     def ask_reason(self) -> str:
-        text, ok = QInputDialog.getText(self, "忽略警告并保存", "请填写忽略警告的理由（将记入审计日志）：")
+        text, ok = QInputDialog.getText(self, self.tr("忽略警告并保存"), self.tr("请填写忽略警告的理由（将记入审计日志）："))
         return text.strip() if ok else ""
 
     def override_and_save(self) -> bool:
         reason = self.ask_reason()
         if not reason:
-            self.set_banner("未填写理由，未保存。", "warning")
+            self.set_banner(self.tr("未填写理由，未保存。"), "warning")
             return False
         return self.save(reason)
 
@@ -354,7 +356,7 @@ class RecordForm(QDialog):
         if self.is_dirty():
             buttons = QMessageBox.StandardButton
             answer = QMessageBox.question(
-                self, "未保存的修改", f"{self.windowTitle()}：有尚未保存的修改，是否保存？",
+                self, self.tr("未保存的修改"), self.tr("{windowTitle}：有尚未保存的修改，是否保存？").format(windowTitle=self.windowTitle()),
                 buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
             if answer == buttons.Cancel:
                 return

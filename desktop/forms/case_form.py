@@ -29,45 +29,45 @@ class CaseForm(RecordForm):
 
     def build(self) -> None:
         self.resize(980, 900)
-        left, right = self.section("案例", 2)
+        left, right = self.section(self.tr("案例"), 2)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
-        self.field(left, "year", "年度", self.year, required=True)
+        self.field(left, "year", self.tr("年度"), self.year, required=True)
         self.number = QSpinBox()
         self.number.setRange(1, 9999)
-        self.field(left, "number", "序号", self.number, required=True)
+        self.field(left, "number", self.tr("序号"), self.number, required=True)
         self.title = TextLine(200)
-        self.field(left, "title", "案例名称", self.title, required=True)
+        self.field(left, "title", self.tr("案例名称"), self.title, required=True)
         self.region = TextLine(200)
-        self.field(left, "region", "（一）相关地区", self.region)
+        self.field(left, "region", self.tr("（一）相关地区"), self.region)
         self.parties = TextLine(200)
-        self.field(left, "parties", "（二）相关主体", self.parties)
+        self.field(left, "parties", self.tr("（二）相关主体"), self.parties)
         self.product_text = TextLine(200)
-        self.field(right, "product_text", "（三）保险产品", self.product_text)
+        self.field(right, "product_text", self.tr("（三）保险产品"), self.product_text)
         self.clause_type = TextLine(200)
-        self.field(right, "clause_type", "（四）条款归属", self.clause_type)
+        self.field(right, "clause_type", self.tr("（四）条款归属"), self.clause_type)
         self.ip_types_text = TextLine(200)
-        self.field(right, "ip_types_text", "（五）知识产权类型", self.ip_types_text)
+        self.field(right, "ip_types_text", self.tr("（五）知识产权类型"), self.ip_types_text)
         self.insurers_text = TextLine(200)
-        self.field(right, "insurers_text", "（六）相关保险机构", self.insurers_text)
-        (story,) = self.section("案例正文")
+        self.field(right, "insurers_text", self.tr("（六）相关保险机构"), self.insurers_text)
+        (story,) = self.section(self.tr("案例正文"))
         self.background = LongText(NARRATIVE_MAX)
         self.innovation = LongText(NARRATIVE_MAX)
         self.effect = LongText(NARRATIVE_MAX)
-        for name, label, edit in (("background", "基本情况", self.background),
-                                  ("innovation", "创新点", self.innovation), ("effect", "实施效果", self.effect)):
+        for name, label, edit in (("background", self.tr("基本情况"), self.background),
+                                  ("innovation", self.tr("创新点"), self.innovation), ("effect", self.tr("实施效果"), self.effect)):
             edit.setMinimumHeight(90)
             self.field(story, name, label, edit)
-        left, right = self.section("关联台账记录", 2)
+        left, right = self.section(self.tr("关联台账记录"), 2)
         self.enterprise = enterprise_picker(self.store, self.ops, self, optional=True)
-        self.field(left, "enterprise_id", "关联企业", self.enterprise)
+        self.field(left, "enterprise_id", self.tr("关联企业"), self.enterprise)
         self.policy = policy_picker(self.store, self.ops, self, optional=True)
-        self.field(left, "policy_id", "关联保单", self.policy)
+        self.field(left, "policy_id", self.tr("关联保单"), self.policy)
         self.claim = claim_picker(self.store, self.ops, self, optional=True)
-        self.field(right, "claim_id", "关联理赔", self.claim)
-        self.product = product_combo(lookups.products(self.store), blank="（不关联）")
-        self.field(right, "product_id", "关联险种", self.product)
+        self.field(right, "claim_id", self.tr("关联理赔"), self.claim)
+        self.product = product_combo(lookups.products(self.store), blank=self.tr("（不关联）"))
+        self.field(right, "product_id", self.tr("关联险种"), self.product)
 
     def load(self, inp: CaseInput, row: dict[str, Any]) -> None:
         self.year.setValue(inp.year)
@@ -96,5 +96,5 @@ class CaseForm(RecordForm):
         issues = []
         for name, picker in (("enterprise_id", self.enterprise), ("policy_id", self.policy), ("claim_id", self.claim)):
             if picker.record_id() is None and picker.edit.text().strip():
-                issues.append(Issue(name, "link.pick", "请从下拉列表中选择，或清空此栏"))
+                issues.append(Issue(name, "link.pick", self.tr("请从下拉列表中选择，或清空此栏")))
         return inp, issues

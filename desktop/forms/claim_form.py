@@ -39,55 +39,55 @@ class ClaimForm(RecordForm):
 
     def build(self) -> None:
         self.resize(1000, 900)
-        left, right = self.section("案件", 2)
+        left, right = self.section(self.tr("案件"), 2)
         self.claim_no = TextLine(CODE_MAX)
-        self.field(left, "claim_no", "理赔编号", self.claim_no, required=True)
+        self.field(left, "claim_no", self.tr("理赔编号"), self.claim_no, required=True)
         self.policy = policy_picker(self.store, self.ops, self)
-        self.field(left, "policy_id", "出险保单", self.policy, required=True)
+        self.field(left, "policy_id", self.tr("出险保单"), self.policy, required=True)
         self.reported_date = OptionalDate()
-        self.field(left, "reported_date", "报案日期", self.reported_date, required=True)
+        self.field(left, "reported_date", self.tr("报案日期"), self.reported_date, required=True)
         self.state = combo(STATES)
-        self.field(left, "state", "状态", self.state)
+        self.field(left, "state", self.tr("状态"), self.state)
         self.closed_date = OptionalDate()
-        self.field(left, "closed_date", "结案日期", self.closed_date)
-        self.outcome = combo([(None, "（未定）"), *[(o, o) for o in OUTCOMES]])
-        self.field(left, "outcome", "案件结果", self.outcome)
+        self.field(left, "closed_date", self.tr("结案日期"), self.closed_date)
+        self.outcome = combo([(None, self.tr("（未定）")), *[(o, o) for o in OUTCOMES]])
+        self.field(left, "outcome", self.tr("案件结果"), self.outcome)
         self.counterparty = TextLine(200)
-        self.field(right, "counterparty", "对方当事人", self.counterparty)
+        self.field(right, "counterparty", self.tr("对方当事人"), self.counterparty)
         self.court = TextLine(200)
-        self.field(right, "court", "受理法院/机构", self.court)
+        self.field(right, "court", self.tr("受理法院/机构"), self.court)
         self.case_number = TextLine(200)
-        self.field(right, "case_number", "案号", self.case_number)
+        self.field(right, "case_number", self.tr("案号"), self.case_number)
         self.jurisdiction = TextLine(200)
-        self.field(right, "jurisdiction", "管辖地", self.jurisdiction)
-        self.overseas = QCheckBox("境外案件")
-        self.field(right, "overseas", "境外", self.overseas)
+        self.field(right, "jurisdiction", self.tr("管辖地"), self.jurisdiction)
+        self.overseas = QCheckBox(self.tr("境外案件"))
+        self.field(right, "overseas", self.tr("境外"), self.overseas)
         self.judgement = AmountEdit()
-        self.field(right, "judgement_fen", "判决金额（元）", self.judgement)
+        self.field(right, "judgement_fen", self.tr("判决金额（元）"), self.judgement)
         self.settlement = AmountEdit()
-        self.field(right, "settlement_fen", "和解金额（元）", self.settlement)
-        (costs,) = self.section("费用明细")
+        self.field(right, "settlement_fen", self.tr("和解金额（元）"), self.settlement)
+        (costs,) = self.section(self.tr("费用明细"))
         self.cost_items = RowTable([
-            ("费用类别", 150, lambda: combo(COST_CATEGORIES)),
-            ("索赔金额（元）", 140, AmountEdit),
-            ("核定金额（元）", 140, AmountEdit),
-            ("已赔金额（元）", 140, AmountEdit),
-            ("说明", 200, lambda: TextLine(200)),
-        ], "增加费用")
-        self.field(costs, "cost_items", "费用", self.cost_items)
-        (payments,) = self.section("赔款支付")
+            (self.tr("费用类别"), 150, lambda: combo(COST_CATEGORIES)),
+            (self.tr("索赔金额（元）"), 140, AmountEdit),
+            (self.tr("核定金额（元）"), 140, AmountEdit),
+            (self.tr("已赔金额（元）"), 140, AmountEdit),
+            (self.tr("说明"), 200, lambda: TextLine(200)),
+        ], self.tr("增加费用"))
+        self.field(costs, "cost_items", self.tr("费用"), self.cost_items)
+        (payments,) = self.section(self.tr("赔款支付"))
         self.payments = RowTable([
-            ("类型", 110, lambda: combo(PAYMENT_KINDS)),
-            ("金额（元）", 150, AmountEdit),
-            ("支付日期", 130, OptionalDate),
-            ("已对账", 80, lambda: QCheckBox("已对账")),
-            ("说明", 200, lambda: TextLine(200)),
-        ], "增加支付")
-        self.field(payments, "payments", "支付", self.payments)
-        (text_form,) = self.section("案情")
+            (self.tr("类型"), 110, lambda: combo(PAYMENT_KINDS)),
+            (self.tr("金额（元）"), 150, AmountEdit),
+            (self.tr("支付日期"), 130, OptionalDate),
+            (self.tr("已对账"), 80, lambda: QCheckBox(self.tr("已对账"))),
+            (self.tr("说明"), 200, lambda: TextLine(200)),
+        ], self.tr("增加支付"))
+        self.field(payments, "payments", self.tr("支付"), self.payments)
+        (text_form,) = self.section(self.tr("案情"))
         self.description = LongText(20000)
         self.description.setFixedHeight(90)
-        self.field(text_form, "description", "案情说明", self.description)
+        self.field(text_form, "description", self.tr("案情说明"), self.description)
 
     def add_cost(self, category: str, claimed: str = "", approved: str = "", paid: str = "", note: str = "") -> None:
         box, a, b, c, n = self.cost_items.add_row()
@@ -142,21 +142,23 @@ class ClaimForm(RecordForm):
     def _row_amount(self, edit: AmountEdit, where: str, problems: list[str]) -> int:
         fen, error = edit.fen()
         if error:
-            problems.append(f"{where}：{error}")
+            problems.append(self.tr("{where}：{error}").format(where=where, error=error))
         return fen
 
     def collect(self) -> tuple[ClaimInput, list[Issue]]:
         cost_problems: list[str] = []
         items = []
         for n, (box, a, b, c, note, *_) in enumerate(self.cost_items.rows(), start=1):
-            where = f"费用明细第 {n} 行"
-            items.append(CostItem(str(box.currentData()), self._row_amount(a, where + "索赔金额", cost_problems),
-                                  self._row_amount(b, where + "核定金额", cost_problems),
-                                  self._row_amount(c, where + "已赔金额", cost_problems), note.text()))
+            where = self.tr("费用明细第 {n} 行{amount}")
+            items.append(CostItem(str(box.currentData()),
+                                  self._row_amount(a, where.format(n=n, amount=self.tr("索赔金额")), cost_problems),
+                                  self._row_amount(b, where.format(n=n, amount=self.tr("核定金额")), cost_problems),
+                                  self._row_amount(c, where.format(n=n, amount=self.tr("已赔金额")), cost_problems),
+                                  note.text()))
         pay_problems: list[str] = []
         pays = []
         for n, (box, a, d, r, note, *_) in enumerate(self.payments.rows(), start=1):
-            pays.append(ClaimPayment(str(box.currentData()), self._row_amount(a, f"赔款支付第 {n} 笔金额", pay_problems),
+            pays.append(ClaimPayment(str(box.currentData()), self._row_amount(a, self.tr("赔款支付第 {n} 笔金额").format(n=n), pay_problems),
                                      d.iso() or "", r.isChecked(), note.text()))
         inp = ClaimInput(
             claim_no=self.claim_no.text(), policy_id=self.policy.record_id() or 0,
@@ -167,9 +169,9 @@ class ClaimForm(RecordForm):
             settlement_fen=self.amount("settlement_fen"), description=self.long_text("description"),
             closed_date=self.closed_date.iso(), cost_items=tuple(items), payments=tuple(pays),
         )
-        issues = [Issue("cost_items", "amount.text", "；".join(cost_problems))] if cost_problems else []
+        issues = [Issue("cost_items", "amount.text", self.tr("；").join(cost_problems))] if cost_problems else []
         if pay_problems:
-            issues.append(Issue("payments", "amount.text", "；".join(pay_problems)))
+            issues.append(Issue("payments", "amount.text", self.tr("；").join(pay_problems)))
         if inp.policy_id == 0 and self.policy.edit.text().strip():
-            issues.append(Issue("policy_id", "policy.pick", "请从下拉列表中选择保单"))
+            issues.append(Issue("policy_id", "policy.pick", self.tr("请从下拉列表中选择保单")))
         return inp, issues

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from desktop.forms.widgets import RecordPicker
+from desktop.i18n import translate
 from ledger.errors import LedgerError
 from ledger.store import registers
 
@@ -43,7 +44,7 @@ def enterprise_text(store: Any, enterprise_id: int | None) -> str:
     try:
         row = get_enterprise(store, enterprise_id)
     except LedgerError:
-        return f"（企业 #{enterprise_id} 不存在）"
+        return translate("forms.pickers", "（企业 #{id} 不存在）").format(id=enterprise_id)
     return f"{row['name']}（{row['uscc']}）"
 
 
@@ -55,7 +56,7 @@ def policy_text(store: Any, policy_id: int | None) -> str:
     try:
         row = get_policy(store, policy_id)
     except LedgerError:
-        return f"（保单 #{policy_id} 不存在）"
+        return translate("forms.pickers", "（保单 #{id} 不存在）").format(id=policy_id)
     return f"{row['policy_no']}　{enterprise_text(store, row['enterprise_id']).split('（')[0]}"
 
 
@@ -67,5 +68,5 @@ def claim_text(store: Any, claim_id: int | None) -> str:
     try:
         row = get_claim(store, claim_id)
     except LedgerError:
-        return f"（理赔 #{claim_id} 不存在）"
+        return translate("forms.pickers", "（理赔 #{id} 不存在）").format(id=claim_id)
     return str(row["claim_no"])

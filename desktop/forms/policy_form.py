@@ -68,51 +68,51 @@ class PolicyForm(RecordForm):
     def build(self) -> None:
         self.resize(980, 860)
         self._insurers = lookups.insurers(self.store)
-        left, right = self.section("保单", 2)
+        left, right = self.section(self.tr("保单"), 2)
         self.policy_no = TextLine(CODE_MAX)
-        self.field(left, "policy_no", "保单号", self.policy_no, required=True)
+        self.field(left, "policy_no", self.tr("保单号"), self.policy_no, required=True)
         self.enterprise = enterprise_picker(self.store, self.ops, self)
-        self.field(left, "enterprise_id", "投保企业", self.enterprise, required=True)
+        self.field(left, "enterprise_id", self.tr("投保企业"), self.enterprise, required=True)
         self.product = product_combo(lookups.products(self.store))
-        self.field(left, "product_id", "险种", self.product, required=True)
+        self.field(left, "product_id", self.tr("险种"), self.product, required=True)
         self.status = combo(STATUSES)
-        self.field(left, "status", "保单状态", self.status)
-        self.overseas = QCheckBox("含境外责任")
-        self.field(left, "overseas", "境外", self.overseas)
+        self.field(left, "status", self.tr("保单状态"), self.status)
+        self.overseas = QCheckBox(self.tr("含境外责任"))
+        self.field(left, "overseas", self.tr("境外"), self.overseas)
         self.sum_insured = AmountEdit()
-        self.field(right, "sum_insured_fen", "保险金额（元）", self.sum_insured, required=True)
+        self.field(right, "sum_insured_fen", self.tr("保险金额（元）"), self.sum_insured, required=True)
         self.premium = AmountEdit()
-        self.field(right, "premium_fen", "保费（元）", self.premium, required=True)
+        self.field(right, "premium_fen", self.tr("保费（元）"), self.premium, required=True)
         self.premium_paid = AmountEdit()
-        self.field(right, "premium_paid_fen", "实缴保费（元）", self.premium_paid)
+        self.field(right, "premium_paid_fen", self.tr("实缴保费（元）"), self.premium_paid)
         self.start_date = OptionalDate()
-        self.field(right, "start_date", "起保日期", self.start_date, required=True)
+        self.field(right, "start_date", self.tr("起保日期"), self.start_date, required=True)
         self.end_date = OptionalDate()
-        self.field(right, "end_date", "终止日期", self.end_date, required=True)
+        self.field(right, "end_date", self.tr("终止日期"), self.end_date, required=True)
         self.signed_date = OptionalDate()
-        self.field(right, "signed_date", "签单日期", self.signed_date)
-        (coins,) = self.section("承保机构（共保体）")
+        self.field(right, "signed_date", self.tr("签单日期"), self.signed_date)
+        (coins,) = self.section(self.tr("承保机构（共保体）"))
         self.insurers = RowTable([
-            ("保险机构", 260, self._insurer_combo),
-            ("份额", 100, self._share_spin),
-            ("主承保", 80, lambda: QCheckBox("主承保")),
-            ("分支机构", 200, lambda: TextLine(200)),
-        ], "增加保险机构")
+            (self.tr("保险机构"), 260, self._insurer_combo),
+            (self.tr("份额"), 100, self._share_spin),
+            (self.tr("主承保"), 80, lambda: QCheckBox(self.tr("主承保"))),
+            (self.tr("分支机构"), 200, lambda: TextLine(200)),
+        ], self.tr("增加保险机构"))
         self.share_total = QLabel(self.insurers)
         self.share_total.setObjectName("shareTotal")
         self.insurers.footer.insertWidget(1, self.share_total)
         self.insurers.changed.connect(self._update_total)
-        self.field(coins, "insurers", "共保体", self.insurers, required=True)
-        (covered,) = self.section("承保的知识产权")
+        self.field(coins, "insurers", self.tr("共保体"), self.insurers, required=True)
+        (covered,) = self.section(self.tr("承保的知识产权"))
         self.ip_rights = CheckList()
         self.ip_rights.setMinimumHeight(90)
         self.ip_rights.setMaximumHeight(170)
-        self.field(covered, "ip_right_ids", "承保标的", self.ip_rights)
+        self.field(covered, "ip_right_ids", self.tr("承保标的"), self.ip_rights)
         self.enterprise.changed.connect(self._enterprise_changed)
-        (notes_form,) = self.section("备注")
+        (notes_form,) = self.section(self.tr("备注"))
         self.notes = LongText(2000)
         self.notes.setFixedHeight(60)
-        self.field(notes_form, "notes", "备注", self.notes)
+        self.field(notes_form, "notes", self.tr("备注"), self.notes)
 
     def _insurer_combo(self) -> QComboBox:
         return combo([(i["id"], i["short_name"] or i["full_name"]) for i in self._insurers])
@@ -128,7 +128,7 @@ class PolicyForm(RecordForm):
     def _update_total(self) -> None:
         total = sum(share_bp(cells[1]) for cells in self.insurers.rows())
         ok = total == 10000
-        text = f"份额合计：{total / 100:.2f}%" + ("" if ok else "（应为 100%）")
+        text = self.tr("份额合计：{total:.2f}%").format(total=total / 100) + ("" if ok else self.tr("（应为 100%）"))
         self.share_total.setText(text)
         self.share_total.setStyleSheet(f"color:{OK_COLOUR if ok else ERROR_COLOUR};font-weight:bold;")
 
@@ -192,5 +192,5 @@ class PolicyForm(RecordForm):
         )
         issues = []
         if inp.enterprise_id == 0 and self.enterprise.edit.text().strip():
-            issues.append(Issue("enterprise_id", "enterprise.pick", "请从下拉列表中选择企业"))
+            issues.append(Issue("enterprise_id", "enterprise.pick", self.tr("请从下拉列表中选择企业")))
         return inp, issues

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import register_text, translate
 from ledger.store import registers
 from ledger.store.registers import RegisterSpec
 from ledger.validation import parse_amount_text
@@ -74,7 +75,7 @@ class TextLine(QLineEdit):
             text = QGuiApplication.clipboard().text()
             room = self.maxLength() - len(self.text()) + len(self.selectedText())
             if len(text) > room:
-                self.refused.emit(f"粘贴的内容过长（{len(text):,} 字），本栏最多 {self.maxLength()} 字，未粘贴")
+                self.refused.emit(self.tr("粘贴的内容过长（{n:,} 字），本栏最多 {maxLength} 字，未粘贴").format(n=len(text), maxLength=self.maxLength()))
                 return
         super().keyPressEvent(event)
 
@@ -85,7 +86,7 @@ class AmountEdit(TextLine):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(CODE_MAX, parent)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText("元，可写 12.5万")
+        self.setPlaceholderText(self.tr("元，可写 12.5万"))
 
     def fen(self) -> tuple[int, str]:
         """(amount in fen, error message or ''); empty text is 0."""
@@ -115,7 +116,7 @@ class LongText(QPlainTextEdit):
     def insertFromMimeData(self, source: Any) -> None:
         text = source.text() if source is not None and source.hasText() else ""
         if len(self.toPlainText()) + len(text) > self.max_chars:
-            self.refused.emit(f"粘贴的内容过长（{len(text):,} 字），本栏最多 {self.max_chars:,} 字，未粘贴")
+            self.refused.emit(self.tr("粘贴的内容过长（{n:,} 字），本栏最多 {max_chars:,} 字，未粘贴").format(n=len(text), max_chars=self.max_chars))
             return
         super().insertFromMimeData(source)
 
@@ -124,7 +125,7 @@ class LongText(QPlainTextEdit):
 
     def too_long(self) -> str:
         n = self.document().characterCount() - 1
-        return f"内容过长（{n:,} 字），最多 {self.max_chars:,} 字" if n > self.max_chars else ""
+        return self.tr("内容过长（{n:,} 字），最多 {max_chars:,} 字").format(n=n, max_chars=self.max_chars) if n > self.max_chars else ""
 
 
 class OptionalDate(QDateEdit):
@@ -136,9 +137,9 @@ class OptionalDate(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(EMPTY_DATE)
         self.setMaximumDate(QDate(2199, 12, 31))
-        self.setSpecialValueText("未填")
+        self.setSpecialValueText(self.tr("未填"))
         self.setDate(EMPTY_DATE)
-        self.setToolTip("Delete 键清空日期")
+        self.setToolTip(self.tr("Delete 键清空日期"))
         self.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
 
     def iso(self) -> str | None:
@@ -174,7 +175,7 @@ def district_choices(prefixes: list[str], in_use: list[str]) -> list[tuple[str, 
             seen.setdefault(info.code, info.full_name)
     for code in in_use:
         if code not in seen:
-            seen[code] = region_name(code) or "（未知代码）"
+            seen[code] = region_name(code) or translate("forms.widgets", "（未知代码）")
     return [(code, f"{code} {name}") for code, name in seen.items()]
 
 
@@ -203,7 +204,7 @@ class RecordPicker(QWidget):
         super().__init__(parent)
         self.spec, self.label, self.ops, self.store = spec, label, ops, store
         self.edit = TextLine(LINE_MAX, self)
-        self.edit.setPlaceholderText(f"输入{spec.search_hint.split('、')[0]}等查找…")
+        self.edit.setPlaceholderText(self.tr("输入{hint}等查找…").format(hint=register_text(spec.search_hint).split('、')[0].split(', ')[0]))
         self.edit.setClearButtonEnabled(optional)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -295,7 +296,7 @@ class RowTable(QWidget):
 
     changed = Signal()
 
-    def __init__(self, columns: list[tuple[str, int, Callable[[], QWidget]]], add_text: str = "增加一行",
+    def __init__(self, columns: list[tuple[str, int, Callable[[], QWidget]]], add_text: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
@@ -312,7 +313,7 @@ class RowTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(130)
-        self.add_button = QPushButton(add_text, self)
+        self.add_button = QPushButton(add_text or self.tr("增加一行"), self)
         self.add_button.clicked.connect(lambda: self.add_row())
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -335,7 +336,7 @@ class RowTable(QWidget):
             cells.append(widget)
         remove = QToolButton(self.table)
         remove.setText("✕")
-        remove.setToolTip("删除此行")
+        remove.setToolTip(self.tr("删除此行"))
         remove.setAutoRaise(True)
         remove.clicked.connect(lambda _c=False, b=remove: self._remove_button(b))
         self.table.setCellWidget(row, len(self.columns), remove)

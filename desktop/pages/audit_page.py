@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import translate
 from desktop.jobs import Job
 from desktop.models.audit_model import COLUMNS, AuditModel
 from desktop.models.register_model import ops_runner
@@ -47,7 +48,7 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("不限")
+    edit.setSpecialValueText(translate("pages.audit_page", "不限"))
     edit.setDate(NO_DATE)
     edit.setFixedWidth(130)
     return edit
@@ -100,41 +101,41 @@ class AuditPage(QWidget):
     # -- construction ------------------------------------------------------------------------
     def _build_filters(self) -> None:
         self.record_edit = QLineEdit(self)
-        self.record_edit.setPlaceholderText("记录 UUID 或其开头")
+        self.record_edit.setPlaceholderText(self.tr("记录 UUID 或其开头"))
         self.record_edit.setClearButtonEnabled(True)
         self.selection_label = QLabel("", self)
         self.selection_label.setObjectName("selectionChip")
         self.clear_selection_button = QToolButton(self)
         self.clear_selection_button.setText("✕")
-        self.clear_selection_button.setToolTip("不再只看所选记录")
-        self.actor_box = _combo(self, "全部用户")
-        self.table_box = _combo(self, "全部数据表")
-        self.op_box = _combo(self, "全部操作")
+        self.clear_selection_button.setToolTip(self.tr("不再只看所选记录"))
+        self.actor_box = _combo(self, self.tr("全部用户"))
+        self.table_box = _combo(self, self.tr("全部数据表"))
+        self.op_box = _combo(self, self.tr("全部操作"))
         self.date_from = _date_edit(self)
         self.date_to = _date_edit(self)
-        self.search_button = QPushButton("查询", self)
-        self.reset_button = QPushButton("重置", self)
-        self.export_button = QPushButton("导出 Excel…", self)
-        self.check_button = QPushButton("校验哈希链", self)
+        self.search_button = QPushButton(self.tr("查询"), self)
+        self.reset_button = QPushButton(self.tr("重置"), self)
+        self.export_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.check_button = QPushButton(self.tr("校验哈希链"), self)
         row1 = QHBoxLayout()
         row1.setSpacing(8)
-        row1.addWidget(QLabel("记录", self))
+        row1.addWidget(QLabel(self.tr("记录"), self))
         row1.addWidget(self.record_edit, 1)
         row1.addWidget(self.selection_label)
         row1.addWidget(self.clear_selection_button)
         row1.addSpacing(12)
-        row1.addWidget(QLabel("用户", self))
+        row1.addWidget(QLabel(self.tr("用户"), self))
         row1.addWidget(self.actor_box)
-        row1.addWidget(QLabel("数据表", self))
+        row1.addWidget(QLabel(self.tr("数据表"), self))
         row1.addWidget(self.table_box)
         row2 = QHBoxLayout()
         row2.setSpacing(8)
-        row2.addWidget(QLabel("日期", self))
+        row2.addWidget(QLabel(self.tr("日期"), self))
         row2.addWidget(self.date_from)
-        row2.addWidget(QLabel("至", self))
+        row2.addWidget(QLabel(self.tr("至"), self))
         row2.addWidget(self.date_to)
         row2.addSpacing(12)
-        row2.addWidget(QLabel("操作", self))
+        row2.addWidget(QLabel(self.tr("操作"), self))
         row2.addWidget(self.op_box)
         row2.addWidget(self.search_button)
         row2.addWidget(self.reset_button)
@@ -177,7 +178,7 @@ class AuditPage(QWidget):
         self.detail_heading.setWordWrap(True)
         self.detail_heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_table = QTableWidget(0, 3, self)
-        self.detail_table.setHorizontalHeaderLabels(["字段", "原值", "新值"])
+        self.detail_table.setHorizontalHeaderLabels([self.tr("字段"), self.tr("原值"), self.tr("新值")])
         self.detail_table.verticalHeader().hide()
         self.detail_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail_table.setWordWrap(True)
@@ -192,10 +193,10 @@ class AuditPage(QWidget):
         dv.addWidget(self.detail_table, 1)
         self.check_output = QPlainTextEdit(self)
         self.check_output.setReadOnly(True)
-        self.check_output.setPlaceholderText("点击“校验哈希链”检查数据库完整性、外键、业务规则与审计日志哈希链。")
+        self.check_output.setPlaceholderText(self.tr("点击“校验哈希链”检查数据库完整性、外键、业务规则与审计日志哈希链。"))
         self.side_tabs = QTabWidget(self)
-        self.side_tabs.addTab(detail, "记录详情")
-        self.side_tabs.addTab(self.check_output, "完整性校验")
+        self.side_tabs.addTab(detail, self.tr("记录详情"))
+        self.side_tabs.addTab(self.check_output, self.tr("完整性校验"))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.side_tabs)
@@ -211,7 +212,7 @@ class AuditPage(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(220)
-        self.cancel_button = QPushButton("取消", self)
+        self.cancel_button = QPushButton(self.tr("取消"), self)
         self.cancel_button.clicked.connect(self.job.cancel)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
@@ -301,12 +302,12 @@ class AuditPage(QWidget):
 
     def _show_selection(self) -> None:
         active = bool(self.record_uuids)
-        self.selection_label.setText(f"所选记录：{getattr(self, '_selection_text', '')}" if active else "")
+        self.selection_label.setText(self.tr("所选记录：{selection}").format(selection=getattr(self, '_selection_text', '')) if active else "")
         self.selection_label.setVisible(active)
         self.clear_selection_button.setVisible(active)
 
     def _on_total(self, total: int) -> None:
-        self.count_label.setText("正在查询…" if total < 0 else f"共 {total:,} 条")
+        self.count_label.setText(self.tr("正在查询…") if total < 0 else self.tr("共 {total:,} 条").format(total=total))
 
     def _status(self, text: str, *, error: bool = False) -> None:
         self.status_label.setStyleSheet("color: #b3261e;" if error else "color: #4a5468;")
@@ -314,7 +315,7 @@ class AuditPage(QWidget):
 
     # -- detail ------------------------------------------------------------------------------
     def _clear_detail(self) -> None:
-        self.detail_heading.setText("选择一条审计记录查看原值与新值。")
+        self.detail_heading.setText(self.tr("选择一条审计记录查看原值与新值。"))
         self.detail_table.setRowCount(0)
 
     def _show_entry(self, row: int) -> None:
@@ -325,8 +326,7 @@ class AuditPage(QWidget):
 
     def show_entry(self, e: AuditEntry) -> None:
         self.detail_heading.setText(
-            f"<b>第 {e.seq} 条 · {e.op_label} · {e.table_label}</b><br>{e.time_text}　用户：{e.actor}"
-            f"<br><span style='color:#5b6475'>记录 UUID：{e.record_uuid or '—'}</span>")
+            self.tr("<b>第 {seq} 条 · {op_label} · {table_label}</b><br>{time_text}　用户：{actor}<br><span style='color:#5b6475'>记录 UUID：{record_uuid}</span>").format(seq=e.seq, op_label=e.op_label, table_label=e.table_label, time_text=e.time_text, actor=e.actor, record_uuid=e.record_uuid or '—'))
         changes = e.changes()
         self.detail_table.setRowCount(len(changes))
         bold = QFont(self.detail_table.font())
@@ -351,7 +351,7 @@ class AuditPage(QWidget):
         folder = str(saved) if saved and Path(str(saved)).is_dir() else (
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home()))
         start = str(Path(folder) / f"审计日志-{date.today():%Y%m%d}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "导出审计日志", start, "Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), start, self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
@@ -362,7 +362,7 @@ class AuditPage(QWidget):
     def export_to(self, path: str) -> None:
         flt = self.current_filter()
         self._exporting(True)
-        self._status("正在导出审计日志…")
+        self._status(self.tr("正在导出审计日志…"))
         self.job.start(lambda store, progress, cancel: export_audit(store, flt, path, progress, cancel))
 
     def _exporting(self, running: bool) -> None:
@@ -374,7 +374,7 @@ class AuditPage(QWidget):
     def _on_exported(self, result: tuple[str, int]) -> None:
         self._exporting(False)
         path, rows = result
-        self._status(f"已导出 {rows:,} 条审计记录：{path}")
+        self._status(self.tr("已导出 {rows:,} 条审计记录：{path}").format(rows=rows, path=path))
         self.exported.emit(path, rows)
 
     def _on_export_failed(self, exc: Exception) -> None:
@@ -388,7 +388,7 @@ class AuditPage(QWidget):
 
         self.check_button.setEnabled(False)
         self.side_tabs.setCurrentIndex(1)
-        self.check_output.setPlainText("正在校验，请稍候…")
+        self.check_output.setPlainText(self.tr("正在校验，请稍候…"))
 
         def done(result: tuple[bool, list[str]]) -> None:
             ok, lines = result

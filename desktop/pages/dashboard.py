@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.models.formatting import amount_short
 from desktop.ops import Ops
 from desktop.widgets.charts import CategoryChart, YearChart
@@ -36,14 +37,14 @@ EXPIRY_WINDOWS = (30, 60, 90)
 
 # (stats key, caption, register opened on click, that register's filter for the year)
 TILES = (
-    ("enterprises", "服务企业", "enterprise", "year"),
-    ("ip_rights", "承保知识产权", "ip_right", "year"),
-    ("sum_insured_fen", "风险保障金额", "policy", "year"),
-    ("premium_fen", "保费", "policy", "year"),
-    ("subsidy_approved_fen", "核定补贴", "subsidy", "year"),
-    ("subsidy_paid_fen", "已拨付补贴", "subsidy", "year"),
-    ("claims_paid_fen", "已赔付金额", "claim", "policy_year"),
-    ("loss_ratio_bp", "赔付率", "claim", "policy_year"),
+    ("enterprises", QT_TRANSLATE_NOOP("pages.dashboard", "服务企业"), "enterprise", "year"),
+    ("ip_rights", QT_TRANSLATE_NOOP("pages.dashboard", "承保知识产权"), "ip_right", "year"),
+    ("sum_insured_fen", QT_TRANSLATE_NOOP("pages.dashboard", "风险保障金额"), "policy", "year"),
+    ("premium_fen", QT_TRANSLATE_NOOP("pages.dashboard", "保费"), "policy", "year"),
+    ("subsidy_approved_fen", QT_TRANSLATE_NOOP("pages.dashboard", "核定补贴"), "subsidy", "year"),
+    ("subsidy_paid_fen", QT_TRANSLATE_NOOP("pages.dashboard", "已拨付补贴"), "subsidy", "year"),
+    ("claims_paid_fen", QT_TRANSLATE_NOOP("pages.dashboard", "已赔付金额"), "claim", "policy_year"),
+    ("loss_ratio_bp", QT_TRANSLATE_NOOP("pages.dashboard", "赔付率"), "claim", "policy_year"),
 )
 
 
@@ -81,14 +82,14 @@ class DashboardPage(QWidget):
         layout.setSpacing(12)
 
         top = QHBoxLayout()
-        heading = QLabel("工作台", body)
+        heading = QLabel(self.tr("工作台"), body)
         heading.setObjectName("pageHeading")
         top.addWidget(heading)
         top.addStretch(1)
-        top.addWidget(QLabel("统计年度：", body))
+        top.addWidget(QLabel(self.tr("统计年度："), body))
         self.year_combo = QComboBox(body)
         self.year_combo.setObjectName("yearCombo")
-        self.year_combo.addItem("全部年度", None)
+        self.year_combo.addItem(self.tr("全部年度"), None)
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         top.addWidget(self.year_combo)
         layout.addLayout(top)
@@ -97,6 +98,7 @@ class DashboardPage(QWidget):
         grid.setSpacing(10)
         self.tiles: dict[str, KpiTile] = {}
         for i, (key, caption, register, year_key) in enumerate(TILES):
+            caption = translate("pages.dashboard", caption)
             tile = KpiTile(caption, body)
             tile.setObjectName(f"tile_{key}")
             tile.clicked.connect(
@@ -109,10 +111,10 @@ class DashboardPage(QWidget):
         charts.setSpacing(10)
         self.year_chart = YearChart(body)
         self.year_chart.barClicked.connect(
-            lambda y: self.openRegister.emit("policy", {"year": str(y)}, f"起保年度 {y}"))
-        self.type_chart = CategoryChart("各类知识产权承保数量（件）", "知识产权（件）", body)
+            lambda y: self.openRegister.emit("policy", {"year": str(y)}, self.tr("起保年度 {y}").format(y=y)))
+        self.type_chart = CategoryChart(self.tr("各类知识产权承保数量（件）"), self.tr("知识产权（件）"), body)
         self.type_chart.barClicked.connect(self._open_ip_type)
-        self.product_chart = CategoryChart("各险种风险保障金额（万元）", "风险保障金额（万元）", body)
+        self.product_chart = CategoryChart(self.tr("各险种风险保障金额（万元）"), self.tr("风险保障金额（万元）"), body)
         self.product_chart.barClicked.connect(self._open_product)
         charts.addWidget(self.year_chart, 0, 0, 1, 2)
         charts.addWidget(self.type_chart, 1, 0)
@@ -121,14 +123,14 @@ class DashboardPage(QWidget):
             chart.setMinimumHeight(280)
         layout.addLayout(charts)
 
-        expiry_heading = QLabel("即将到期的保单", body)
+        expiry_heading = QLabel(self.tr("即将到期的保单"), body)
         expiry_heading.setObjectName("sectionHeading")
         layout.addWidget(expiry_heading)
         self.expiry_tabs = QTabWidget(body)
         self.expiry_tables: dict[int, QTableWidget] = {}
         for days in EXPIRY_WINDOWS:
             table = QTableWidget(0, 5, self.expiry_tabs)
-            table.setHorizontalHeaderLabels(["保单号", "投保企业", "险种", "终止日期", "保险金额（元）"])
+            table.setHorizontalHeaderLabels([self.tr("保单号"), self.tr("投保企业"), self.tr("险种"), self.tr("终止日期"), self.tr("保险金额（元）")])
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.verticalHeader().hide()
@@ -140,7 +142,7 @@ class DashboardPage(QWidget):
             table.setColumnWidth(4, 150)
             table.setMinimumHeight(220)
             table.doubleClicked.connect(lambda _i, d=days: self._open_expiring(d))
-            self.expiry_tabs.addTab(table, f"{days} 天内")
+            self.expiry_tabs.addTab(table, self.tr("{days} 天内").format(days=days))
             self.expiry_tables[days] = table
         layout.addWidget(self.expiry_tabs)
         self.message = QLabel("", body)
@@ -162,36 +164,36 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def _failed(self, exc: Exception) -> None:
-        self.message.setText(f"统计数据暂不可用：{getattr(exc, 'message', exc)}")
+        self.message.setText(self.tr("统计数据暂不可用：{exc}").format(exc=getattr(exc, 'message', exc)))
 
     def _show(self, data: dict[str, Any]) -> None:
         self.message.setText("")
         self._set_years(data["years"])
         s = self.stats = data["stats"]
         t = self.tiles
-        t["enterprises"].set_value(f"{s['enterprises']:,}", "家", f"保单 {s['policies']:,} 份")
-        t["ip_rights"].set_value(f"{s['ip_rights']:,}", "件")
+        t["enterprises"].set_value(f"{s['enterprises']:,}", self.tr("家"), self.tr("保单 {policies:,} 份").format(policies=s['policies']))
+        t["ip_rights"].set_value(f"{s['ip_rights']:,}", self.tr("件"))
         for key in ("sum_insured_fen", "premium_fen", "subsidy_approved_fen", "subsidy_paid_fen",
                     "claims_paid_fen"):
             value, unit = amount_short(int(s.get(key) or 0))
             t[key].set_value(value, unit, format_yuan(int(s.get(key) or 0), symbol=True))
-        t["claims_paid_fen"].note.setText(f"理赔 {s.get('claims', 0):,} 件")
+        t["claims_paid_fen"].note.setText(self.tr("理赔 {get:,} 件").format(get=s.get('claims', 0)))
         bp = s.get("loss_ratio_bp")
         t["loss_ratio_bp"].set_value(format_ratio_bp(bp) if bp is not None else "—", "",
-                                     "已赔付 ÷ 保费")
+                                     self.tr("已赔付 ÷ 保费"))
         self.year_chart.set_data(s.get("by_year", []))
         self.type_chart.set_data(
             [(r["ip_type"], r["ip_type"], r.get("ip_rights", 0)) for r in s.get("by_ip_type", [])])
         products = sorted(s.get("by_product", []), key=lambda r: -r.get("sum_insured_fen", 0))[:8]
         big = any(r.get("sum_insured_fen", 0) >= 10_000_000_000 for r in products)
-        unit, fmt = ("亿元", format_yi) if big else ("万元", format_wan)
-        self.product_chart.chart().setTitle(f"各险种风险保障金额（{unit}）")
+        unit, fmt = (self.tr("亿元"), format_yi) if big else (self.tr("万元"), format_wan)
+        self.product_chart.chart().setTitle(self.tr("各险种风险保障金额（{unit}）").format(unit=unit))
         self.product_chart.set_data(
             [(r["product_code"], r["product_name"], float(fmt(r.get("sum_insured_fen", 0))))
              for r in products], "%.0f")
         for days, rows in data["expiring"].items():
             self._fill_expiry(self.expiry_tables[days], rows)
-            self.expiry_tabs.setTabText(EXPIRY_WINDOWS.index(days), f"{days} 天内（{len(rows)}）")
+            self.expiry_tabs.setTabText(EXPIRY_WINDOWS.index(days), self.tr("{days} 天内（{n}）").format(days=days, n=len(rows)))
 
     def _set_years(self, years: list[int]) -> None:
         current = self.year_combo.currentData()
@@ -199,7 +201,7 @@ class DashboardPage(QWidget):
         while self.year_combo.count() > 1:
             self.year_combo.removeItem(1)
         for y in years:
-            self.year_combo.addItem(f"{y} 年", y)
+            self.year_combo.addItem(self.tr("{y} 年").format(y=y), y)
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(current), 0))
         self.year_combo.blockSignals(False)
 
@@ -215,14 +217,14 @@ class DashboardPage(QWidget):
 
     # -- navigation --------------------------------------------------------------------------
     def _year_filter(self) -> tuple[dict[str, Any], str]:
-        return ({"year": str(self.year)}, f"{self.year} 年") if self.year else ({}, "")
+        return ({"year": str(self.year)}, self.tr("{year} 年").format(year=self.year)) if self.year else ({}, "")
 
     def _open(self, register: str, caption: str, year_key: str = "year") -> None:
         if not self.year:
             self.openRegister.emit(register, {}, "")
             return
         value = self.year if register == "subsidy" else str(self.year)
-        self.openRegister.emit(register, {year_key: value}, f"{caption}：{self.year} 年")
+        self.openRegister.emit(register, {year_key: value}, self.tr("{caption}：{year} 年").format(caption=caption, year=self.year))
 
     def _open_ip_type(self, ip_type: str) -> None:
         filters, desc = self._year_filter()
@@ -232,8 +234,8 @@ class DashboardPage(QWidget):
         filters, desc = self._year_filter()
         name = next((r["product_name"] for r in (self.stats or {}).get("by_product", [])
                      if r["product_code"] == code), code)
-        self.openRegister.emit("policy", {**filters, "product_code": code}, f"险种：{name} {desc}".strip())
+        self.openRegister.emit("policy", {**filters, "product_code": code}, self.tr("险种：{name} {desc}").format(name=name, desc=desc).strip())
 
     def _open_expiring(self, days: int) -> None:
         self.openRegister.emit("policy", {"expiring": registers.expiring_filter_value(days)},
-                               f"{days} 天内到期")
+                               self.tr("{days} 天内到期").format(days=days))

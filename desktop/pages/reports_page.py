@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.jobs import Job
 from desktop.ops import Ops
 from desktop.widgets.pdf_preview import PdfPreview, open_folder
 
 log = logging.getLogger(__name__)
-PDF_FILTER = "PDF 文件 (*.pdf)"
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+PDF_FILTER = QT_TRANSLATE_NOOP("pages.reports_page", "PDF 文件 (*.pdf)")
+XLSX_FILTER = QT_TRANSLATE_NOOP("pages.reports_page", "Excel 工作簿 (*.xlsx)")
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,13 @@ class ReportKind:
 
 
 KINDS = (
-    ReportKind("annual", "年度总结报告（PDF）", True, "封面、目录、总体情况、图表、分产品/地区/机构统计、典型案例与附录。",
+    ReportKind("annual", QT_TRANSLATE_NOOP("pages.reports_page", "年度总结报告（PDF）"), True, QT_TRANSLATE_NOOP("pages.reports_page", "封面、目录、总体情况、图表、分产品/地区/机构统计、典型案例与附录。"),
                programme=True, cancellable=True),
-    ReportKind("cases", "典型案例汇编（PDF）", True, "所选年度的全部典型案例，按案例格式排版。"),
-    ReportKind("case", "单个典型案例（PDF）", True, "一个典型案例，按案例格式排版。", case=True),
-    ReportKind("finance", "补贴资金拨付明细表（Excel）", False, "保费补贴资金拨付明细表、汇总表，含 SUM 公式与大写金额。",
+    ReportKind("cases", QT_TRANSLATE_NOOP("pages.reports_page", "典型案例汇编（PDF）"), True, QT_TRANSLATE_NOOP("pages.reports_page", "所选年度的全部典型案例，按案例格式排版。")),
+    ReportKind("case", QT_TRANSLATE_NOOP("pages.reports_page", "单个典型案例（PDF）"), True, QT_TRANSLATE_NOOP("pages.reports_page", "一个典型案例，按案例格式排版。"), case=True),
+    ReportKind("finance", QT_TRANSLATE_NOOP("pages.reports_page", "补贴资金拨付明细表（Excel）"), False, QT_TRANSLATE_NOOP("pages.reports_page", "保费补贴资金拨付明细表、汇总表，含 SUM 公式与大写金额。"),
                programme=True),
-    ReportKind("registers", "台账导出（Excel）", False, "企业、知识产权、保单、补贴、理赔台账，每类一个工作表。",
+    ReportKind("registers", QT_TRANSLATE_NOOP("pages.reports_page", "台账导出（Excel）"), False, QT_TRANSLATE_NOOP("pages.reports_page", "企业、知识产权、保单、补贴、理赔台账，每类一个工作表。"),
                year=False, cancellable=True),
 )
 
@@ -99,14 +100,14 @@ def error_text(exc: BaseException) -> str:
     from reports import Cancelled
 
     if isinstance(exc, Cancelled):
-        return "已取消，未生成文件。"
+        return translate("pages.reports_page", "已取消，未生成文件。")
     message = getattr(exc, "message", None)
     if message:
         return str(message)
     if isinstance(exc, OSError):
-        return f"无法写入文件：{exc.strerror or exc}"
+        return translate("pages.reports_page", "无法写入文件：{strerror}").format(strerror=exc.strerror or exc)
     log.error("report failed", exc_info=exc)
-    return f"生成失败：{exc}"
+    return translate("pages.reports_page", "生成失败：{exc}").format(exc=exc)
 
 
 class ReportsPage(QWidget):
@@ -139,34 +140,34 @@ class ReportsPage(QWidget):
         panel = QFrame(self)
         panel.setObjectName("reportForm")
         panel.setFixedWidth(360)
-        heading = QLabel("生成报表", panel)
+        heading = QLabel(self.tr("生成报表"), panel)
         heading.setObjectName("pageHeading")
         self.kind_box = QComboBox(panel)
         for kind in KINDS:
-            self.kind_box.addItem(kind.title, kind.key)
+            self.kind_box.addItem(translate("pages.reports_page", kind.title), kind.key)
         self.year_box = QSpinBox(panel)
         self.year_box.setRange(2000, date.today().year + 1)
         self.year_box.setValue(date.today().year)
-        self.year_box.setSuffix(" 年")
+        self.year_box.setSuffix(self.tr(" 年"))
         self.programme_box = QComboBox(panel)
-        self.programme_box.addItem("全部试点项目", None)
+        self.programme_box.addItem(self.tr("全部试点项目"), None)
         self.case_box = QComboBox(panel)
         self.hint = QLabel("", panel)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("hintText")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("报表", self.kind_box)
-        form.addRow("年度", self.year_box)
-        form.addRow("试点项目", self.programme_box)
-        form.addRow("典型案例", self.case_box)
+        form.addRow(self.tr("报表"), self.kind_box)
+        form.addRow(self.tr("年度"), self.year_box)
+        form.addRow(self.tr("试点项目"), self.programme_box)
+        form.addRow(self.tr("典型案例"), self.case_box)
         self.form = form
-        self.generate_button = QPushButton("生成…", panel)
+        self.generate_button = QPushButton(self.tr("生成…"), panel)
         self.generate_button.setDefault(True)
         self.progress_bar = QProgressBar(panel)
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setFormat("%p%")
-        self.cancel_button = QPushButton("取消", panel)
+        self.cancel_button = QPushButton(self.tr("取消"), panel)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_bar, 1)
         progress_row.addWidget(self.cancel_button)
@@ -174,7 +175,7 @@ class ReportsPage(QWidget):
         self.status_label.setObjectName("statusText")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("打开所在文件夹", panel)
+        self.folder_button = QPushButton(self.tr("打开所在文件夹"), panel)
         self.folder_button.setEnabled(False)
         v = QVBoxLayout(panel)
         v.setContentsMargins(0, 0, 0, 0)
@@ -196,7 +197,7 @@ class ReportsPage(QWidget):
 
     def _build_output(self) -> None:
         self.output = QStackedWidget(self)
-        self.empty_label = QLabel("生成 PDF 报表后，在此预览、打印。", self.output)
+        self.empty_label = QLabel(self.tr("生成 PDF 报表后，在此预览、打印。"), self.output)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setObjectName("placeholderText")
         self.preview = PdfPreview(self.output)
@@ -238,7 +239,7 @@ class ReportsPage(QWidget):
         current = self.programme_box.currentData()
         self.programme_box.blockSignals(True)
         self.programme_box.clear()
-        self.programme_box.addItem("全部试点项目", None)
+        self.programme_box.addItem(self.tr("全部试点项目"), None)
         for p in data["programmes"]:
             self.programme_box.addItem(f"{p['name']}", int(p["id"]))
         default = int(data["default"]) if str(data["default"]).isdigit() else None
@@ -258,7 +259,7 @@ class ReportsPage(QWidget):
                                 (self.case_box, kind.case)):
             widget.setVisible(visible)
             self.form.labelForField(widget).setVisible(visible)
-        self.hint.setText(kind.hint)
+        self.hint.setText(translate("pages.reports_page", kind.hint))
         if kind.case:
             self._load_cases()
 
@@ -281,9 +282,9 @@ class ReportsPage(QWidget):
     def _set_cases(self, rows: list[tuple]) -> None:
         self.case_box.clear()
         for row in rows:
-            self.case_box.addItem(f"案例 {row[2]}：{row[3]}", int(row[0]))
+            self.case_box.addItem(self.tr("案例 {row}：{row2}").format(row=row[2], row2=row[3]), int(row[0]))
         if not rows:
-            self.case_box.addItem(f"{self.year_box.value()} 年没有典型案例", None)
+            self.case_box.addItem(self.tr("{value} 年没有典型案例").format(value=self.year_box.value()), None)
 
     # -- running -----------------------------------------------------------------------------
     def params(self) -> dict[str, Any]:
@@ -301,11 +302,11 @@ class ReportsPage(QWidget):
         """Ask where to save, then build in the background."""
         kind = self.kind()
         if kind.case and self.case_box.currentData() is None:
-            self._show_status("请先选择一个典型案例。", error=True)
+            self._show_status(self.tr("请先选择一个典型案例。"), error=True)
             return
         start = str(Path(self._default_dir()) / kind.default_name(self.year_box.value()))
-        path, _ = QFileDialog.getSaveFileName(self, f"保存{kind.title}", start,
-                                              PDF_FILTER if kind.pdf else XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存{title}").format(title=translate("pages.reports_page", kind.title)), start,
+                                              translate("pages.reports_page", PDF_FILTER if kind.pdf else XLSX_FILTER))
         if not path:
             return
         suffix = ".pdf" if kind.pdf else ".xlsx"
@@ -325,14 +326,14 @@ class ReportsPage(QWidget):
         self._show_running(True)
         self.progress_bar.setRange(0, 100 if kind.cancellable else 0)
         self.progress_bar.setValue(0)
-        self._show_status(f"正在生成{kind.title}…")
+        self._show_status(self.tr("正在生成{title}…").format(title=translate("pages.reports_page", kind.title)))
         self.job.start(lambda store, progress, cancel: build(store, key, params, progress, cancel))
 
     def cancel(self) -> None:
         if self.job.running():
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self._show_status("正在取消…")
+            self._show_status(self.tr("正在取消…"))
 
     def _on_progress(self, percent: int) -> None:
         if self.progress_bar.maximum() > 0:
@@ -343,7 +344,7 @@ class ReportsPage(QWidget):
         self.progress_bar.setVisible(running)
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(cancellable)
-        self.cancel_button.setToolTip("" if cancellable else "此报表生成很快，不能中途取消")
+        self.cancel_button.setToolTip("" if cancellable else self.tr("此报表生成很快，不能中途取消"))
         self.generate_button.setEnabled(not running)
         self.kind_box.setEnabled(not running)
 
@@ -362,18 +363,16 @@ class ReportsPage(QWidget):
         if path.suffix.lower() == ".pdf":
             if self.preview.load(path):
                 self.output.setCurrentWidget(self.preview)
-                self._show_status(f"已生成（共 {self.preview.page_count()} 页）：\n{path}", ok=True)
+                self._show_status(self.tr("已生成（共 {page_count} 页）：\n{path}").format(page_count=self.preview.page_count(), path=path), ok=True)
             else:
-                self._show_status(f"已生成，但无法预览：\n{path}", error=True)
+                self._show_status(self.tr("已生成，但无法预览：\n{path}").format(path=path), error=True)
         else:
             rows = result.get("rows") or {}
-            lines = "".join(f"<tr><td>{name}</td><td align='right'>{n:,} 行</td></tr>" for name, n in rows.items())
+            lines = "".join(self.tr("<tr><td>{name}</td><td align='right'>{n:,} 行</td></tr>").format(name=name, n=n) for name, n in rows.items())
             self.summary_label.setText(
-                f"<h3>已导出 Excel 工作簿</h3><p>{path}</p>"
-                f"<table cellspacing='0' cellpadding='4'>{lines}</table>"
-                f"<p>合计 {sum(rows.values()):,} 行数据。</p>")
+                self.tr("<h3>已导出 Excel 工作簿</h3><p>{path}</p><table cellspacing='0' cellpadding='4'>{lines}</table><p>合计 {sum:,} 行数据。</p>").format(path=path, lines=lines, sum=sum(rows.values())))
             self.output.setCurrentWidget(self.summary_label)
-            self._show_status(f"已导出：\n{path}", ok=True)
+            self._show_status(self.tr("已导出：\n{path}").format(path=path), ok=True)
         self.reportFinished.emit(result)
 
     def _on_failed(self, exc: Exception) -> None:

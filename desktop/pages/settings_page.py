@@ -25,7 +25,7 @@ from desktop.pages.audit_page import AuditPage
 from desktop.pages.users_page import UsersPage
 from desktop.widgets.pdf_preview import open_folder
 
-LANGUAGES = (("中文（简体）", "zh_CN"), ("English", "en"))
+LANGUAGES = (("中文（简体）", "zh_CN"), ("English", "en"))  # each in its own language: not translated
 LANGUAGE_KEY = "ui/language"
 FIELDS = ("bureau_name", "office_code", "office_name", "default_programme_id", "amount_unit", "date_format")
 
@@ -57,15 +57,15 @@ class SettingsPage(QWidget):
         self._loaded = False
         self.values: dict[str, str] = {}
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_general(), "常规设置")
+        self.tabs.addTab(self._build_general(), self.tr("常规设置"))
         self.audit = AuditPage(ops, self.settings, self)
-        self.tabs.addTab(self.audit, "审计日志")
+        self.tabs.addTab(self.audit, self.tr("审计日志"))
         self.users = UsersPage(ops.store, self)
-        self.tabs.addTab(self.users, "用户与权限")
+        self.tabs.addTab(self.users, self.tr("用户与权限"))
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
-        heading = QLabel("设置", self)
+        heading = QLabel(self.tr("设置"), self)
         heading.setObjectName("pageHeading")
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
@@ -74,28 +74,28 @@ class SettingsPage(QWidget):
     def _build_general(self) -> QWidget:
         body = QWidget(self)
         self.edits: dict[str, QLineEdit] = {}
-        org = QGroupBox("单位信息", body)
+        org = QGroupBox(self.tr("单位信息"), body)
         org_form = QFormLayout(org)
-        for key, label, hint in (("bureau_name", "局名称", "印在报告封面；留空则按地区自动生成"),
-                                 ("office_code", "办公室代码", "字母、数字、- 或 _，用于数据交换"),
-                                 ("office_name", "办公室名称", "")):
+        for key, label, hint in (("bureau_name", self.tr("局名称"), self.tr("印在报告封面；留空则按地区自动生成")),
+                                 ("office_code", self.tr("办公室代码"), self.tr("字母、数字、- 或 _，用于数据交换")),
+                                 ("office_name", self.tr("办公室名称"), "")):
             edit = QLineEdit(org)
             edit.setPlaceholderText(hint)
             edit.setMinimumWidth(360)
             self.edits[key] = edit
             org_form.addRow(label, edit)
-        display = QGroupBox("默认值与显示", body)
+        display = QGroupBox(self.tr("默认值与显示"), body)
         display_form = QFormLayout(display)
         self.programme_box = QComboBox(display)
-        self.programme_box.addItem("（不指定）", "")
+        self.programme_box.addItem(self.tr("（不指定）"), "")
         self.amount_box = QComboBox(display)
-        for unit in ("元", "万元"):
-            self.amount_box.addItem(unit, unit)
+        for unit, text in (("元", self.tr("元")), ("万元", self.tr("万元"))):  # data: the stored unit
+            self.amount_box.addItem(text, unit)
         self.date_box = QComboBox(display)
         from ledger.services.settings import DATE_FORMATS
 
         for fmt, example in DATE_FORMATS.items():
-            self.date_box.addItem(f"{example}（{fmt}）", fmt)
+            self.date_box.addItem(self.tr("{example}（{fmt}）").format(example=example, fmt=fmt), fmt)
         self.language_box = QComboBox(display)
         for text, code in LANGUAGES:
             self.language_box.addItem(text, code)
@@ -103,23 +103,23 @@ class SettingsPage(QWidget):
             box.setMinimumWidth(200)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         display_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        display_form.addRow("默认试点项目", self.programme_box)
-        display_form.addRow("金额显示单位", self.amount_box)
-        display_form.addRow("日期格式", self.date_box)
+        display_form.addRow(self.tr("默认试点项目"), self.programme_box)
+        display_form.addRow(self.tr("金额显示单位"), self.amount_box)
+        display_form.addRow(self.tr("日期格式"), self.date_box)
         language_row = QHBoxLayout()
         language_row.addWidget(self.language_box)
-        language_row.addWidget(_note("重启后生效", display))
+        language_row.addWidget(_note(self.tr("重启后生效"), display))
         language_row.addStretch(1)
-        display_form.addRow("界面语言", language_row)
-        self.save_button = QPushButton("保存设置", body)
-        self.revert_button = QPushButton("还原", body)
+        display_form.addRow(self.tr("界面语言"), language_row)
+        self.save_button = QPushButton(self.tr("保存设置"), body)
+        self.revert_button = QPushButton(self.tr("还原"), body)
         self.message = QLabel("", body)
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.message, 1)
-        backup = QGroupBox("备份", body)
+        backup = QGroupBox(self.tr("备份"), body)
         backup_form = QFormLayout(backup)
         self.backup_folder = QLabel("", backup)
         self.backup_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -127,20 +127,20 @@ class SettingsPage(QWidget):
         self.backup_retention = QLabel("", backup)
         self.backup_retention.setWordWrap(True)
         self.backup_latest = QLabel("", backup)
-        self.backup_open = QPushButton("打开备份文件夹", backup)
-        backup_form.addRow("备份文件夹", self.backup_folder)
-        backup_form.addRow("保留规则", self.backup_retention)
-        backup_form.addRow("现有备份", self.backup_latest)
+        self.backup_open = QPushButton(self.tr("打开备份文件夹"), backup)
+        backup_form.addRow(self.tr("备份文件夹"), self.backup_folder)
+        backup_form.addRow(self.tr("保留规则"), self.backup_retention)
+        backup_form.addRow(self.tr("现有备份"), self.backup_latest)
         backup_form.addRow("", _left(self.backup_open))
-        info = QGroupBox("当前数据库", body)
+        info = QGroupBox(self.tr("当前数据库"), body)
         info_form = QFormLayout(info)
         self.db_label = QLabel("", info)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.db_label.setWordWrap(True)
         self.user_label = QLabel("", info)
-        self.audit_button = QPushButton("查看审计日志", info)
-        info_form.addRow("文件", self.db_label)
-        info_form.addRow("当前用户", self.user_label)
+        self.audit_button = QPushButton(self.tr("查看审计日志"), info)
+        info_form.addRow(self.tr("文件"), self.db_label)
+        info_form.addRow(self.tr("当前用户"), self.user_label)
         info_form.addRow("", _left(self.audit_button))
         column = QVBoxLayout(body)
         column.setContentsMargins(12, 12, 12, 12)
@@ -194,7 +194,7 @@ class SettingsPage(QWidget):
         for key, edit in self.edits.items():
             edit.setText(values.get(key, ""))
         self.programme_box.clear()
-        self.programme_box.addItem("（不指定）", "")
+        self.programme_box.addItem(self.tr("（不指定）"), "")
         for p in data["programmes"]:
             self.programme_box.addItem(p["name"], str(p["id"]))
         self.programme_box.setCurrentIndex(max(0, self.programme_box.findData(values["default_programme_id"])))
@@ -204,8 +204,8 @@ class SettingsPage(QWidget):
         info = data["backup"]
         self.backup_folder.setText(info.folder)
         self.backup_retention.setText(info.retention)
-        self.backup_latest.setText(f"{info.generations} 份自动备份" + (f"，最新：{info.latest}" if info.latest else ""))
-        self.db_label.setText(data["path"] + ("（只读）" if data["readonly"] else ""))
+        self.backup_latest.setText(self.tr("{generations} 份自动备份").format(generations=info.generations) + (self.tr("，最新：{latest}").format(latest=info.latest) if info.latest else ""))
+        self.db_label.setText(data["path"] + (self.tr("（只读）") if data["readonly"] else ""))
         self.user_label.setText(data["actor"])
         self.save_button.setEnabled(not data["readonly"])
         for edit in self.edits.values():
@@ -239,10 +239,10 @@ class SettingsPage(QWidget):
             self.values.update(values)
             for edit in self.edits.values():
                 edit.setStyleSheet("")
-            parts = [f"已保存 {len(changed)} 项设置" if changed else "设置没有变化"]
+            parts = [self.tr("已保存 {n} 项设置").format(n=len(changed)) if changed else self.tr("设置没有变化")]
             if language_changed:
-                parts.append("界面语言将在重启后生效")
-            self._message("；".join(parts) + "。", ok=True)
+                parts.append(self.tr("界面语言将在重启后生效"))
+            self._message(self.tr("；").join(parts) + self.tr("。"), ok=True)
             self.saved.emit(changed)
 
         def failed(exc: Exception) -> None:
@@ -250,11 +250,11 @@ class SettingsPage(QWidget):
             for issue in issues:
                 if issue.field in self.edits:
                     self.edits[issue.field].setStyleSheet("border: 1px solid #b3261e;")
-            message = getattr(exc, "message", None) or f"保存失败：{exc}"
+            message = getattr(exc, "message", None) or self.tr("保存失败：{exc}").format(exc=exc)
             self._message(message, error=True)
             self.saveFailed.emit(message)
 
-        self._message("正在保存…")
+        self._message(self.tr("正在保存…"))
         self.ops.run("settings:save", write, done, failed)
 
     def _message(self, text: str, *, ok: bool = False, error: bool = False) -> None:

@@ -25,12 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger import security
 from ledger.errors import LedgerError
 from ledger.security import ROLES, User
 from ledger.store import Store
 
-COLUMNS = ("用户名", "姓名", "角色", "状态", "登录锁定", "密码")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("pages.users_page", "用户名"),
+    QT_TRANSLATE_NOOP("pages.users_page", "姓名"),
+    QT_TRANSLATE_NOOP("pages.users_page", "角色"),
+    QT_TRANSLATE_NOOP("pages.users_page", "状态"),
+    QT_TRANSLATE_NOOP("pages.users_page", "登录锁定"),
+    QT_TRANSLATE_NOOP("pages.users_page", "密码"),
+)
 
 
 class _FormDialog(QDialog):
@@ -52,8 +60,8 @@ class _FormDialog(QDialog):
         self.layout_.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.ok_button.setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         self.layout_.addWidget(buttons)
@@ -62,9 +70,9 @@ class _FormDialog(QDialog):
         first, second = QLineEdit(self), QLineEdit(self)
         for field in (first, second):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.addRow("密码", first)
-        self.form.addRow("确认密码", second)
-        self.form.addRow("", QLabel("至少 8 位，须同时包含字母和数字", self))
+        self.form.addRow(self.tr("密码"), first)
+        self.form.addRow(self.tr("确认密码"), second)
+        self.form.addRow("", QLabel(self.tr("至少 8 位，须同时包含字母和数字"), self))
         return first, second
 
     def _submit(self) -> None:
@@ -85,15 +93,15 @@ class UsersPage(QWidget):
         self._users: list[User] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        heading = QLabel("用户管理", self)
+        heading = QLabel(self.tr("用户管理"), self)
         heading.setObjectName("pageHeading")
         layout.addWidget(heading)
         bar = QHBoxLayout()
-        self.add_button = QPushButton("新增用户", self)
-        self.edit_button = QPushButton("编辑", self)
-        self.reset_button = QPushButton("重置密码", self)
-        self.deactivate_button = QPushButton("停用", self)
-        self.unlock_button = QPushButton("启用/解锁", self)
+        self.add_button = QPushButton(self.tr("新增用户"), self)
+        self.edit_button = QPushButton(self.tr("编辑"), self)
+        self.reset_button = QPushButton(self.tr("重置密码"), self)
+        self.deactivate_button = QPushButton(self.tr("停用"), self)
+        self.unlock_button = QPushButton(self.tr("启用/解锁"), self)
         self.manage_buttons = (self.add_button, self.edit_button, self.reset_button, self.deactivate_button,
                                self.unlock_button)
         for button in self.manage_buttons:
@@ -101,7 +109,7 @@ class UsersPage(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("pages.users_page", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,8 +136,8 @@ class UsersPage(QWidget):
         self.table.setRowCount(len(self._users))
         for row, user in enumerate(self._users):
             until = user.locked_at()
-            cells = (user.username, user.display_name, user.role, "启用" if user.active else "停用",
-                     f"锁定至 {until:%H:%M}" if until else "—", "已设置" if user.has_password else "未设置")
+            cells = (user.username, user.display_name, user.role, self.tr("启用") if user.active else self.tr("停用"),
+                     self.tr("锁定至 {until:%H:%M}").format(until=until) if until else "—", self.tr("已设置") if user.has_password else self.tr("未设置"))
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             if selected is not None and user.id == selected.id:
@@ -158,24 +166,24 @@ class UsersPage(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def open_add_dialog(self) -> _FormDialog:
-        dialog = _FormDialog("新增用户", lambda: None, self)
+        dialog = _FormDialog(self.tr("新增用户"), lambda: None, self)
         username, name, role = QLineEdit(dialog), QLineEdit(dialog), QComboBox(dialog)
         role.addItems(list(ROLES))
-        dialog.form.addRow("用户名", username)
-        dialog.form.addRow("姓名", name)
-        dialog.form.addRow("角色", role)
+        dialog.form.addRow(self.tr("用户名"), username)
+        dialog.form.addRow(self.tr("姓名"), name)
+        dialog.form.addRow(self.tr("角色"), role)
         pw, confirm = dialog._password_pair()
         dialog.username, dialog.display_name, dialog.role, dialog.password, dialog.confirm = (
             username, name, role, pw, confirm)
 
         def submit() -> None:
             if pw.text() != confirm.text():
-                raise LedgerError("两次输入的密码不一致")
+                raise LedgerError(self.tr("两次输入的密码不一致"))
             user = security.create_user(self.store, username.text().strip(), name.text(), role.currentText(),
                                         pw.text())
             self.refresh()
             self.select_username(user.username)
-            self._say(f"已添加用户 {user.username}：{user.label}")
+            self._say(self.tr("已添加用户 {username}：{label}").format(username=user.username, label=user.label))
 
         dialog._on_submit = submit
         dialog.open()
@@ -185,19 +193,19 @@ class UsersPage(QWidget):
         user = self.selected_user()
         if user is None:
             return None
-        dialog = _FormDialog(f"编辑用户 {user.username}", lambda: None, self)
+        dialog = _FormDialog(self.tr("编辑用户 {username}").format(username=user.username), lambda: None, self)
         name, role = QLineEdit(user.display_name, dialog), QComboBox(dialog)
         role.addItems(list(ROLES))
         role.setCurrentText(user.role)
-        dialog.form.addRow("用户名", QLabel(user.username, dialog))
-        dialog.form.addRow("姓名", name)
-        dialog.form.addRow("角色", role)
+        dialog.form.addRow(self.tr("用户名"), QLabel(user.username, dialog))
+        dialog.form.addRow(self.tr("姓名"), name)
+        dialog.form.addRow(self.tr("角色"), role)
         dialog.display_name, dialog.role = name, role
 
         def submit() -> None:
             updated = security.update_user(self.store, user.id, display_name=name.text(), role=role.currentText())
             self.refresh()
-            self._say(f"已保存用户 {updated.username}：{updated.label}")
+            self._say(self.tr("已保存用户 {username}：{label}").format(username=updated.username, label=updated.label))
 
         dialog._on_submit = submit
         dialog.open()
@@ -207,26 +215,26 @@ class UsersPage(QWidget):
         user = self.selected_user()
         if user is None:
             return None
-        dialog = _FormDialog(f"重置 {user.name} 的密码", lambda: None, self)
+        dialog = _FormDialog(self.tr("重置 {name} 的密码").format(name=user.name), lambda: None, self)
         pw, confirm = dialog._password_pair()
         dialog.password, dialog.confirm = pw, confirm
 
         def submit() -> None:
             if pw.text() != confirm.text():
-                raise LedgerError("两次输入的密码不一致")
+                raise LedgerError(self.tr("两次输入的密码不一致"))
             security.reset_password(self.store, user.id, pw.text())
             self.refresh()
-            self._say(f"已重置 {user.name} 的密码，并解除登录锁定")
+            self._say(self.tr("已重置 {name} 的密码，并解除登录锁定").format(name=user.name))
 
         dialog._on_submit = submit
         dialog.open()
         return dialog
 
     def deactivate_selected(self) -> None:
-        self._run(lambda u: security.deactivate_user(self.store, u.id), "已停用用户 {}")
+        self._run(lambda u: security.deactivate_user(self.store, u.id), self.tr("已停用用户 {username}"))
 
     def unlock_selected(self) -> None:
-        self._run(lambda u: security.unlock_user(self.store, u.id), "已启用并解锁用户 {}")
+        self._run(lambda u: security.unlock_user(self.store, u.id), self.tr("已启用并解锁用户 {username}"))
 
     def _run(self, action: Callable[[User], object], done: str) -> None:
         user = self.selected_user()
@@ -238,4 +246,4 @@ class UsersPage(QWidget):
             self._say(exc.message)
             return
         self.refresh()
-        self._say(done.format(user.username))
+        self._say(done.format(username=user.username))
