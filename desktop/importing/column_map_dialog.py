@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.importing.common import Banner
 from ledger.importing import get_kind, map_headers
 
 KIND = "insurer_policy_list"
-NONE = "（不对应）"
+NONE = QT_TRANSLATE_NOOP("importing.column_map_dialog", "（不对应）")
 
 
 class ColumnMapDialog(QDialog):
@@ -30,12 +31,11 @@ class ColumnMapDialog(QDialog):
                  insurer: str = "", note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("columnMapDialog")
-        self.setWindowTitle("列对应关系")
+        self.setWindowTitle(self.tr("列对应关系"))
         self.setMinimumWidth(480)
         self.spec = get_kind(KIND)
         self.headers = list(headers)
-        intro = QLabel(f"请指出{insurer or '保险机构'}清单中各列对应的字段（带 * 的必须对应）。"
-                       "确定后对账，并为该机构记住这些列名，下次无需再选。", self)
+        intro = QLabel(self.tr("请指出{insurer}清单中各列对应的字段（带 * 的必须对应）。确定后对账，并为该机构记住这些列名，下次无需再选。").format(insurer=insurer or self.tr("保险机构")), self)
         intro.setWordWrap(True)
         self.note = Banner(self)
         if note:
@@ -45,21 +45,21 @@ class ColumnMapDialog(QDialog):
         guess = self._guess(remembered or {})
         for col in self.spec.columns:
             box = QComboBox(self)
-            box.addItem(NONE, "")
+            box.addItem(translate("importing.column_map_dialog", NONE), "")
             for h in self.headers:
                 box.addItem(h, h)
             if guess.get(col.key):
                 box.setCurrentIndex(max(0, box.findData(guess[col.key])))
             box.currentIndexChanged.connect(lambda _i: self._validate())
             self.boxes[col.key] = box
-            label = QLabel(("* " if col.required else "") + col.header + "：", self)
+            label = QLabel(("* " if col.required else "") + col.header + self.tr("："), self)
             label.setBuddy(box)
             form.addRow(label, box)
         self.problem = Banner(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定并对账")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定并对账"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -93,7 +93,7 @@ class ColumnMapDialog(QDialog):
         chosen = [box.currentData() for box in self.boxes.values() if box.currentData()]
         missing = [self.spec.spec(k).header for k in self.spec.required_keys if not self.boxes[k].currentData()]
         twice = sorted({h for h in chosen if chosen.count(h) > 1})
-        problems = ([f"请选择“{'、'.join(missing)}”对应的列"] if missing else []) + (
-            [f"列「{'」「'.join(twice)}」被选了两次"] if twice else [])
-        self.problem.show_message("；".join(problems), "error")
+        problems = ([self.tr("请选择“{missing}”对应的列").format(missing='、'.join(missing))] if missing else []) + (
+            [self.tr("列「{twice}」被选了两次").format(twice='」「'.join(twice))] if twice else [])
+        self.problem.show_message(self.tr("；").join(problems), "error")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)

@@ -7,12 +7,13 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger.errors import LedgerError
 
 log = logging.getLogger(__name__)
-SHEET_FILTER = "电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;所有文件 (*)"
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-CANCELLED = "已取消"
+SHEET_FILTER = QT_TRANSLATE_NOOP("importing.common", "电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;所有文件 (*)")
+XLSX_FILTER = QT_TRANSLATE_NOOP("importing.common", "Excel 工作簿 (*.xlsx)")
+CANCELLED = "已取消"  # a LedgerError message (compared), not shown as such
 STYLE = {
     "error": "color:#a11d1d;background:#fdecea;border:1px solid #f5c2c0;border-radius:3px;padding:6px;",
     "warning": "color:#7a4a00;background:#fff4e0;border:1px solid #f3d19c;border-radius:3px;padding:6px;",
@@ -30,9 +31,9 @@ def message_of(exc: BaseException, what: str = "处理") -> str:
     if isinstance(exc, LedgerError):
         return exc.message
     if isinstance(exc, OSError):
-        return f"无法读写文件：{exc.strerror or exc}"
+        return translate("importing.common", "无法读写文件：{strerror}").format(strerror=exc.strerror or exc)
     log.error("%s failed", what, exc_info=exc)
-    return f"{what}失败：{exc}"
+    return translate("importing.common", "{what}失败：{exc}").format(what=what, exc=exc)
 
 
 class Banner(QLabel):

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.i18n import translate
+
 
 class ImportActions:
     """导入数据… / 下载导入模板… / 保险机构清单对账…, and the refresh after an import."""
@@ -15,19 +17,19 @@ class ImportActions:
         self.window = window
         self.wizard: Any = None
         self.recon: Any = None
-        self.act_import = QAction("导入数据(&I)…", window)
+        self.act_import = QAction(translate("importing.menu", "导入数据(&I)…"), window)
         self.act_import.setShortcut(QKeySequence("Ctrl+I"))
-        self.act_import.setStatusTip("从 Excel/WPS/CSV 表格导入企业、知识产权、保单或理赔台账（先检查后写入）")
-        self.act_template = QAction("下载导入模板…", window)
-        self.act_template.setStatusTip("生成空白导入模板：中文表头、示例行、下拉选项和填写说明")
-        self.act_reconcile = QAction("保险机构清单对账…", window)
-        self.act_reconcile.setStatusTip("把保险机构的保单清单与台账逐单核对，列出差异")
+        self.act_import.setStatusTip(translate("importing.menu", "从 Excel/WPS/CSV 表格导入企业、知识产权、保单或理赔台账（先检查后写入）"))
+        self.act_template = QAction(translate("importing.menu", "下载导入模板…"), window)
+        self.act_template.setStatusTip(translate("importing.menu", "生成空白导入模板：中文表头、示例行、下拉选项和填写说明"))
+        self.act_reconcile = QAction(translate("importing.menu", "保险机构清单对账…"), window)
+        self.act_reconcile.setStatusTip(translate("importing.menu", "把保险机构的保单清单与台账逐单核对，列出差异"))
         self.act_import.triggered.connect(lambda _c=False: self.open_wizard())
         self.act_template.triggered.connect(lambda _c=False: self.download_template())
         self.act_reconcile.triggered.connect(lambda _c=False: self.open_reconcile())
         menu = self._file_menu()
         if menu is not None:
-            anchor = next((a for a in menu.actions() if a.text().startswith("备份")), None)
+            anchor = next((a for a in menu.actions() if a.text() == translate("MainWindow", "备份…")), None)
             before = menu.insertSeparator(anchor) if anchor is not None else None
             for act in (self.act_import, self.act_template, self.act_reconcile):
                 if before is not None:
@@ -38,7 +40,7 @@ class ImportActions:
 
     def _file_menu(self) -> QMenu | None:
         for action in self.window.menuBar().actions():
-            if action.menu() is not None and action.text().startswith("文件"):
+            if action.menu() is not None and action.text() == translate("MainWindow", "文件(&F)"):
                 return action.menu()
         return None
 

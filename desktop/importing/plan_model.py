@@ -12,18 +12,25 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger.importing.columns import get_kind
 from ledger.money import format_yuan
 
-ACTIONS = {"insert": "新增", "update": "更新", "unchanged": "未变", "error": "错误"}
+ACTIONS = {"insert": QT_TRANSLATE_NOOP("importing.plan_model", "新增"), "update": QT_TRANSLATE_NOOP("importing.plan_model", "更新"), "unchanged": QT_TRANSLATE_NOOP("importing.plan_model", "未变"), "error": QT_TRANSLATE_NOOP("importing.plan_model", "错误")}
 ACTION_COLOURS = {"insert": ("#e3f4e5", "#1e6b2a"), "update": ("#e4eefa", "#1d4f8a"),
                   "unchanged": ("#f1f3f6", "#5b6475"), "error": ("#fde7e7", "#a11d1d")}
-COLUMNS = ("行号", "处理", "关键字", "变更", "说明")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("importing.plan_model", "行号"),
+    QT_TRANSLATE_NOOP("importing.plan_model", "处理"),
+    QT_TRANSLATE_NOOP("importing.plan_model", "关键字"),
+    QT_TRANSLATE_NOOP("importing.plan_model", "变更"),
+    QT_TRANSLATE_NOOP("importing.plan_model", "说明"),
+)
 # record fields that are not import columns, named as the forms name them
-FIELD_LABELS = {"enterprise_id": "企业", "product_id": "险种", "policy_id": "保单", "insurer_id": "保险机构",
-                "uscc_override_reason": "忽略警告的理由", "number_override_reason": "忽略警告的理由",
-                "override_reason": "忽略警告的理由", "ip_right_ids": "承保知识产权", "ip_rights": "承保知识产权",
-                "insurers": "保险机构", "cost_items": "费用明细", "payments": "赔付记录"}
+FIELD_LABELS = {"enterprise_id": QT_TRANSLATE_NOOP("importing.plan_model", "企业"), "product_id": QT_TRANSLATE_NOOP("importing.plan_model", "险种"), "policy_id": QT_TRANSLATE_NOOP("importing.plan_model", "保单"), "insurer_id": QT_TRANSLATE_NOOP("importing.plan_model", "保险机构"),
+                "uscc_override_reason": QT_TRANSLATE_NOOP("importing.plan_model", "忽略警告的理由"), "number_override_reason": QT_TRANSLATE_NOOP("importing.plan_model", "忽略警告的理由"),
+                "override_reason": QT_TRANSLATE_NOOP("importing.plan_model", "忽略警告的理由"), "ip_right_ids": QT_TRANSLATE_NOOP("importing.plan_model", "承保知识产权"), "ip_rights": QT_TRANSLATE_NOOP("importing.plan_model", "承保知识产权"),
+                "insurers": QT_TRANSLATE_NOOP("importing.plan_model", "保险机构"), "cost_items": QT_TRANSLATE_NOOP("importing.plan_model", "费用明细"), "payments": QT_TRANSLATE_NOOP("importing.plan_model", "赔付记录")}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -31,25 +38,25 @@ def field_label(kind: str, key: str) -> str:
     try:
         return get_kind(kind).spec(key).header
     except KeyError:
-        return FIELD_LABELS.get(key, key)
+        return translate("importing.plan_model", FIELD_LABELS.get(key, key))
 
 
 def show_value(key: str, value: object) -> str:
     if value is None or value == "":
-        return "（空）"
+        return translate("importing.plan_model", "（空）")
     if key.endswith("_fen") and isinstance(value, int):
-        return f"{format_yuan(value)} 元"
+        return translate("importing.plan_model", "{value} 元").format(value=format_yuan(value))
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return translate("importing.plan_model", "是") if value else translate("importing.plan_model", "否")
     if isinstance(value, (list, tuple)):
-        return "、".join(show_value("", v) for v in value) or "（空）"
+        return translate("importing.plan_model", "、").join(show_value("", v) for v in value) or translate("importing.plan_model", "（空）")
     if isinstance(value, dict):
-        return "，".join(f"{k}={v}" for k, v in value.items())
+        return translate("importing.plan_model", "，").join(f"{k}={v}" for k, v in value.items())
     return str(value)
 
 
 def changes_text(kind: str, changes: dict[str, tuple[object, object]]) -> str:
-    return "；".join(f"{field_label(kind, k)}：{show_value(k, old)} → {show_value(k, new)}"
+    return translate("importing.plan_model", "；").join(translate("importing.plan_model", "{kind}：{k} → {k2}").format(kind=field_label(kind, k), k=show_value(k, old), k2=show_value(k, new))
                     for k, (old, new) in changes.items())
 
 
@@ -57,10 +64,10 @@ def row_messages(row: Any) -> list[str]:
     """The row's errors (then accepted warnings), each as ``C 列「保费」：message``."""
     out = []
     for e in row.errors:
-        out.append(f"{e.column} 列「{e.header}」：{e.message}" if e.column else e.message)
+        out.append(translate("importing.plan_model", "{column} 列「{header}」：{message}").format(column=e.column, header=e.header, message=e.message) if e.column else e.message)
     for w in row.warnings:
-        where = f"{w.column} 列「{w.header}」：" if w.column else ""
-        out.append(f"（已忽略警告）{where}{w.message}")
+        where = translate("importing.plan_model", "{column} 列「{header}」：").format(column=w.column, header=w.header) if w.column else ""
+        out.append(translate("importing.plan_model", "（已忽略警告）{where}{message}").format(where=where, message=w.message))
     return out
 
 
@@ -107,14 +114,14 @@ class PlanRowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("importing.plan_model", COLUMNS[section])
         return None
 
     def cell_text(self, row: Any, column: int) -> str:
         if column == 0:
-            return f"{row.sheet} 第 {row.excel_row} 行" if self.multi_sheet else f"第 {row.excel_row} 行"
+            return self.tr("{sheet} 第 {excel_row} 行").format(sheet=row.sheet, excel_row=row.excel_row) if self.multi_sheet else self.tr("第 {excel_row} 行").format(excel_row=row.excel_row)
         if column == 1:
-            return ACTIONS[row.action]
+            return translate("importing.plan_model", ACTIONS[row.action])
         if column == 2:
             return row.key
         if column == 3:

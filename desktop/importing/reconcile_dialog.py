@@ -38,15 +38,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.importing.column_map_dialog import ColumnMapDialog
 from desktop.importing.common import SHEET_FILTER, XLSX_FILTER, Banner, message_of
 from desktop.ops import Ops
 from ledger.errors import InvalidInput
 
-GROUPS = ("不一致", "仅清单有", "仅台账有", "清单重复", "清单有误")
+GROUPS = (
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "不一致"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "仅清单有"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "仅台账有"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "清单重复"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "清单有误"),
+)
 GROUP_COLOURS = {"不一致": "#a15c00", "仅清单有": "#1d4f8a", "仅台账有": "#6a1b9a", "清单重复": "#5b6475",
                  "清单有误": "#a11d1d"}
-COLUMNS = ("保单号", "差异类型", "项目", "台账", "保险机构清单", "清单位置")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "保单号"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "差异类型"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "项目"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "台账"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "保险机构清单"),
+    QT_TRANSLATE_NOOP("importing.reconcile_dialog", "清单位置"),
+)
 DIR_KEY = "import/lastDir"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,7 +86,7 @@ class DifferencesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("importing.reconcile_dialog", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,7 +94,8 @@ class DifferencesModel(QAbstractTableModel):
             return None
         d = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = (d.policy_no, d.kind, d.item, d.ledger, d.insurer, d.where)[index.column()]
+            value = (d.policy_no, translate("importing.reconcile_dialog", d.kind), d.item, d.ledger, d.insurer,
+                     d.where)[index.column()]
             return value if role == Qt.ItemDataRole.DisplayRole else (str(d) if value else None)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return QBrush(QColor(GROUP_COLOURS.get(d.kind, "#1c2433")))
@@ -94,7 +109,7 @@ class ReconcileDialog(QDialog):
     def __init__(self, ops: Ops, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reconcileDialog")
-        self.setWindowTitle("保险机构清单对账")
+        self.setWindowTitle(self.tr("保险机构清单对账"))
         self.setSizeGripEnabled(True)
         self.resize(1080, 680)
         self.ops = ops
@@ -105,11 +120,11 @@ class ReconcileDialog(QDialog):
         self.insurer_box = QComboBox(self)
         self.insurer_box.setMinimumWidth(260)
         self.file_edit = QLineEdit(self)
-        self.file_edit.setPlaceholderText("保险机构提供的保单清单（.xlsx、.xls、.csv）")
-        self.browse_button = QPushButton("浏览(&B)…", self)
-        self.map_button = QPushButton("列对应(&M)…", self)
-        self.map_button.setToolTip("指定清单中各列对应的字段；会为该机构记住")
-        self.run_button = QPushButton("开始对账(&R)", self)
+        self.file_edit.setPlaceholderText(self.tr("保险机构提供的保单清单（.xlsx、.xls、.csv）"))
+        self.browse_button = QPushButton(self.tr("浏览(&B)…"), self)
+        self.map_button = QPushButton(self.tr("列对应(&M)…"), self)
+        self.map_button.setToolTip(self.tr("指定清单中各列对应的字段；会为该机构记住"))
+        self.run_button = QPushButton(self.tr("开始对账(&R)"), self)
         self.run_button.setDefault(True)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -131,9 +146,9 @@ class ReconcileDialog(QDialog):
         for col, width in enumerate((176, 72, 72, 190, 300)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.export_button = QPushButton("导出差异清单(&E)…", self)
+        self.export_button = QPushButton(self.tr("导出差异清单(&E)…"), self)
         self.export_button.setEnabled(False)
-        self.close_button = QPushButton("关闭", self)
+        self.close_button = QPushButton(self.tr("关闭"), self)
         self._layout()
         self.insurer_box.currentIndexChanged.connect(lambda _i: self._reset_map())
         self.browse_button.clicked.connect(self.browse)
@@ -149,7 +164,7 @@ class ReconcileDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
         form = QFormLayout()
-        for text, field in (("保险机构(&I)：", self.insurer_box), ("清单文件(&F)：", file_row)):
+        for text, field in ((self.tr("保险机构(&I)："), self.insurer_box), (self.tr("清单文件(&F)："), file_row)):
             label = QLabel(text, self)
             if isinstance(field, QWidget):
                 label.setBuddy(field)
@@ -167,8 +182,8 @@ class ReconcileDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.close_button)
-        intro = QLabel("把保险机构报送的保单清单与台账逐单核对：两边是否都有、保费、保险金额、保险期间和投保人是否一致。"
-                       "共保保单按全额或本机构份额比较均可。对账不改动台账。", self)
+        intro = QLabel(self.tr("把保险机构报送的保单清单与台账逐单核对：两边是否都有、保费、保险金额、保险期间和投保人是否一致。"
+                       "共保保单按全额或本机构份额比较均可。对账不改动台账。"), self)
         intro.setWordWrap(True)
         intro.setStyleSheet("color:#5b6475;")
         layout = QVBoxLayout(self)
@@ -204,7 +219,7 @@ class ReconcileDialog(QDialog):
 
     def browse(self) -> None:
         start = str(self.settings.value(DIR_KEY, str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self, "选择保险机构的保单清单", start, SHEET_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择保险机构的保单清单"), start, translate("importing.common", SHEET_FILTER))
         if path:
             self.file_edit.setText(path)
             self.settings.setValue(DIR_KEY, str(Path(path).parent))
@@ -221,11 +236,11 @@ class ReconcileDialog(QDialog):
     def start(self) -> None:
         code, path = self.insurer_code(), self.path()
         if not code or path is None:
-            self.banner.show_message("请选择保险机构和清单文件。", "warning")
+            self.banner.show_message(self.tr("请选择保险机构和清单文件。"), "warning")
             return
         if self.running:
             return
-        self.banner.show_message(f"正在与{self.insurer_name()}的清单「{path.name}」对账……", "info")
+        self.banner.show_message(self.tr("正在与{insurer_name}的清单「{name}」对账……").format(insurer_name=self.insurer_name(), name=path.name), "info")
         self._set_running(True)
         mapping = dict(self.column_map)
         from ledger.importing.reconcile import reconcile
@@ -241,10 +256,10 @@ class ReconcileDialog(QDialog):
         counts = {g: 0 for g in GROUPS}
         for d in result.rows:
             counts[d.kind] = counts.get(d.kind, 0) + 1
-        item = QListWidgetItem(f"全部差异　{len(result.rows)}", self.groups)
+        item = QListWidgetItem(self.tr("全部差异　{n}").format(n=len(result.rows)), self.groups)
         item.setData(Qt.ItemDataRole.UserRole, "")
         for group, n in counts.items():
-            item = QListWidgetItem(f"{group}　{n}", self.groups)
+            item = QListWidgetItem(self.tr("{group}　{n}").format(group=translate("importing.reconcile_dialog", group), n=n), self.groups)
             item.setData(Qt.ItemDataRole.UserRole, group)
             item.setForeground(QBrush(QColor(GROUP_COLOURS.get(group, "#1c2433") if n else "#a0a7b4")))
         self.groups.setCurrentRow(0)
@@ -258,13 +273,13 @@ class ReconcileDialog(QDialog):
     def _run_failed(self, exc: Exception) -> None:
         self._set_running(False)
         if isinstance(exc, InvalidInput) and any(i.code == "import.no_header" for i in exc.issues):
-            self.banner.show_message(exc.message + "。请指定清单各列对应的字段。", "warning")
-            self.edit_mapping(note="程序没有认出这份清单的表头：请指定各列对应的字段。")
+            self.banner.show_message(exc.message + self.tr("。请指定清单各列对应的字段。"), "warning")
+            self.edit_mapping(note=self.tr("程序没有认出这份清单的表头：请指定各列对应的字段。"))
             return
         self._failed(exc)
 
     def _failed(self, exc: Exception) -> None:
-        text = message_of(exc, "对账")
+        text = message_of(exc, self.tr("对账"))
         self.banner.show_message(text, "error")
         self.failed.emit(text)
 
@@ -272,7 +287,7 @@ class ReconcileDialog(QDialog):
     def edit_mapping(self, note: str = "") -> None:
         code, path = self.insurer_code(), self.path()
         if not code or path is None:
-            self.banner.show_message("请先选择保险机构和清单文件。", "warning")
+            self.banner.show_message(self.tr("请先选择保险机构和清单文件。"), "warning")
             return
         self._set_running(True)
         self.ops.run("recon:peek", lambda store: _peek(store, code, path),
@@ -286,10 +301,10 @@ class ReconcileDialog(QDialog):
         self._set_running(False)
         peek, remembered = found
         if not peek.headers:
-            self.banner.show_message("无法从该文件读出表头：请确认它是保险机构的保单清单。", "error")
+            self.banner.show_message(self.tr("无法从该文件读出表头：请确认它是保险机构的保单清单。"), "error")
             return
         dialog = ColumnMapDialog(peek.headers, {**remembered, **self.column_map}, insurer=self.insurer_name(),
-                                 note=note or f"工作表「{peek.sheet}」第 {peek.header_row} 行的列名。", parent=self)
+                                 note=note or self.tr("工作表「{sheet}」第 {header_row} 行的列名。").format(sheet=peek.sheet, header_row=peek.header_row), parent=self)
         self.map_dialog = dialog
         dialog.accepted.connect(lambda: self._mapped(dialog))
         dialog.open()  # window-modal, no nested event loop
@@ -304,7 +319,7 @@ class ReconcileDialog(QDialog):
             return
         stem = self.path().stem if self.path() else "清单"
         start = Path(str(self.settings.value(DIR_KEY, str(Path.home())))) / f"{stem}-对账差异.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "导出差异清单", str(start), XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出差异清单"), str(start), translate("importing.common", XLSX_FILTER))
         if not path:
             return
         out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
@@ -317,7 +332,7 @@ class ReconcileDialog(QDialog):
 
     def _exported(self, out: Any) -> None:
         self._set_running(False)
-        self.banner.show_message(f"已导出差异清单：{out}", "ok")
+        self.banner.show_message(self.tr("已导出差异清单：{out}").format(out=out), "ok")
 
 
 def _insurers(store: Any) -> list[dict[str, Any]]:

@@ -24,16 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.importing.common import SHEET_FILTER, XLSX_FILTER, is_cancel, message_of
 from desktop.importing.plan_model import ACTIONS, changes_text, row_messages
-from desktop.importing.wizard_pages import IMPORT_KINDS, ChoosePage, PreviewPage, ProgressPage
+from desktop.importing.wizard_pages import ChoosePage, PreviewPage, ProgressPage, kind_label
 from desktop.jobs import Job
 from desktop.ops import Ops
 from ledger.errors import Refused
 from ledger.importing.columns import get_kind
 from ledger.importing.writer import WARNING_HINT
 
-STEPS = ("选择文件", "检查", "预览", "导入")
+STEPS = (
+    QT_TRANSLATE_NOOP("importing.wizard", "选择文件"),
+    QT_TRANSLATE_NOOP("importing.wizard", "检查"),
+    QT_TRANSLATE_NOOP("importing.wizard", "预览"),
+    QT_TRANSLATE_NOOP("importing.wizard", "导入"),
+)
 SMALL_TABLE = 300  # rows whose heights follow their wrapped text
 DIR_KEY = "import/lastDir"
 WIZARD_CSS = """
@@ -57,7 +63,7 @@ class ImportWizard(QDialog):
                  settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle("数据导入向导")
+        self.setWindowTitle(self.tr("数据导入向导"))
         self.setSizeGripEnabled(True)
         self.resize(1080, 720)
         self.ops = ops
@@ -74,9 +80,9 @@ class ImportWizard(QDialog):
         self.steps.setObjectName("wizardSteps")
         self.setStyleSheet(WIZARD_CSS)
         self.choose = ChoosePage(self)
-        self.checking = ProgressPage("第二步：检查文件（不会改动台账）", self)
+        self.checking = ProgressPage(self.tr("第二步：检查文件（不会改动台账）"), self)
         self.preview = PreviewPage(self)
-        self.writing = ProgressPage("第四步：写入台账", self)
+        self.writing = ProgressPage(self.tr("第四步：写入台账"), self)
         self.stack = QStackedWidget(self)
         for page in (self.choose, self.checking, self.preview, self.writing):
             self.stack.addWidget(page)
@@ -119,8 +125,8 @@ class ImportWizard(QDialog):
     def _show(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         parts = [(f"<b style='color:#1f3b5c'>{i + 1}. {s}</b>" if i == index else
-                  f"<span style='color:#8a94a6'>{i + 1}. {s}</span>") for i, s in enumerate(STEPS)]
-        self.steps.setText("　›　".join(parts))
+                  f"<span style='color:#8a94a6'>{i + 1}. {s}</span>") for i, s in enumerate(translate("importing.wizard", s) for s in STEPS)]
+        self.steps.setText(self.tr("　›　").join(parts))
         p = self.preview
         for button in (self.choose.check_button, p.all_button, p.valid_button):
             button.setAutoDefault(False)
@@ -149,7 +155,7 @@ class ImportWizard(QDialog):
     # -- step 1: file ------------------------------------------------------------------------
     def browse(self) -> None:
         start = str(self.path().parent if self.path() else self.settings.value(DIR_KEY, str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self, "选择要导入的文件", start, SHEET_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的文件"), start, translate("importing.common", SHEET_FILTER))
         if path:
             self.set_file(path)
 
@@ -182,18 +188,18 @@ class ImportWizard(QDialog):
 
     def _sheets_failed(self, exc: Exception) -> None:
         if self.stack.currentIndex() == 0:
-            self.choose.banner.show_message(message_of(exc, "读取文件"), "error")
+            self.choose.banner.show_message(message_of(exc, self.tr("读取文件")), "error")
 
     def save_template(self) -> None:
         kind = self.kind()
         start = Path(str(self.settings.value(DIR_KEY, str(Path.home())))) / template_name(kind)
-        path, _ = QFileDialog.getSaveFileName(self, "保存空白导入模板", str(start), XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存空白导入模板"), str(start), translate("importing.common", XLSX_FILTER))
         if not path or self.file_job.running():
             return
         from reports.import_workbooks import write_template
 
         out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
-        self._file_target = (self.choose.banner, f"已生成{get_kind(kind).title}导入模板：{out}")
+        self._file_target = (self.choose.banner, self.tr("已生成{title}导入模板：{out}").format(title=get_kind(kind).title, out=out))
         self._connect_file_job()
         self.file_job.start(lambda _store, _p, _c: write_template(kind, out))
 
@@ -203,21 +209,21 @@ class ImportWizard(QDialog):
         self._file_connected = True
         self.file_job.finished.connect(lambda _r: self._file_target[0].show_message(self._file_target[1], "ok"))
         self.file_job.failed.connect(lambda exc: self._file_target[0].show_message(
-            message_of(exc, "保存文件"), "error"))
+            message_of(exc, self.tr("保存文件")), "error"))
 
     # -- step 2: check -----------------------------------------------------------------------
     def start_check(self) -> None:
         path = self.path()
         if path is None:
-            self.choose.banner.show_message("请先选择要导入的文件。", "warning")
+            self.choose.banner.show_message(self.tr("请先选择要导入的文件。"), "warning")
             self.choose.file_edit.setFocus()
             return
         if self.check_job.running():
             return
         kind, sheet = self.kind(), self.choose.sheet_box.currentData()
         reason = self.reason
-        self.checking.label.setText(f"正在检查「{path.name}」（{dict(IMPORT_KINDS)[kind]}）……"
-                                    + (f"<br>忽略警告的理由：{escape(reason)}" if reason else ""))
+        self.checking.label.setText(self.tr("正在检查「{name}」（{kind}）……").format(name=path.name, kind=kind_label(kind))
+                                    + (self.tr("<br>忽略警告的理由：{reason}").format(reason=escape(reason)) if reason else ""))
         self.checking.progress.setValue(0)
         self.checking.banner.clear_message()
         self.checking.running(True)
@@ -231,10 +237,10 @@ class ImportWizard(QDialog):
     def _cancel_check(self) -> None:
         self.check_job.cancel()
         self.checking.cancel_button.setEnabled(False)
-        self.checking.label.setText("正在取消……")
+        self.checking.label.setText(self.tr("正在取消……"))
 
     def _check_failed(self, exc: Exception) -> None:
-        text = "已取消检查，未写入任何数据。" if is_cancel(exc) else message_of(exc, "检查文件")
+        text = self.tr("已取消检查，未写入任何数据。") if is_cancel(exc) else message_of(exc, self.tr("检查文件"))
         self._show(0)
         self.choose.banner.show_message(text, "info" if is_cancel(exc) else "error")
         self.failed.emit(text)
@@ -250,24 +256,24 @@ class ImportWizard(QDialog):
         p = self.preview
         counts = plan.counts
         for action, tile in p.tiles.items():
-            tile.set_value(f"{counts[action]:,}", "行")
-        p.heading.setText(f"第三步：检查结果 — {plan.path.name}（{dict(IMPORT_KINDS)[plan.kind]}）")
+            tile.set_value(f"{counts[action]:,}", self.tr("行"))
+        p.heading.setText(self.tr("第三步：检查结果 — {name}（{kind}）").format(name=plan.path.name, kind=kind_label(plan.kind)))
         notes = []
         for sp in plan.sheets:
-            line = f"工作表「{sp.sheet}」：表头在第 {sp.header_row} 行，数据 {sp.data_rows:,} 行"
+            line = self.tr("工作表「{sheet}」：表头在第 {header_row} 行，数据 {data_rows:,} 行").format(sheet=sp.sheet, header_row=sp.header_row, data_rows=sp.data_rows)
             if sp.examples_skipped:
-                line += f"，已跳过示例行 {sp.examples_skipped} 行"
+                line += self.tr("，已跳过示例行 {examples_skipped} 行").format(examples_skipped=sp.examples_skipped)
             extra = [f"{h}" for _i, h in sp.header_map.unmapped]
             if extra:
-                line += f"；未识别的列（将忽略）：{'、'.join(extra)}"
+                line += self.tr("；未识别的列（将忽略）：{extra}").format(extra='、'.join(extra))
             notes.append(escape(line))
-            notes += [f"　· {escape(problem)}" for problem in sp.problems]
+            notes += [self.tr("　· {problem}").format(problem=escape(problem)) for problem in sp.problems]
         if plan.accept_warnings_reason:
-            notes.append(escape(f"已填写忽略警告的理由：{plan.accept_warnings_reason}"))
+            notes.append(escape(self.tr("已填写忽略警告的理由：{accept_warnings_reason}").format(accept_warnings_reason=plan.accept_warnings_reason)))
         p.notes.show_message("<br>".join(notes), "info")
         p.banner.clear_message()
         if not plan.rows:
-            p.banner.show_message("文件中没有数据行。", "warning")
+            p.banner.show_message(self.tr("文件中没有数据行。"), "warning")
         n_err = counts["error"]
         ok = n_err == 0
         flagged = [r for r in plan.rows if r.action == "error" or r.warnings]  # one pass over the rows
@@ -280,20 +286,20 @@ class ImportWizard(QDialog):
         writable = counts["insert"] + counts["update"]
         p.all_button.setEnabled(ok and writable > 0)
         p.all_button.setToolTip(
-            f"有 {n_err} 行数据有误，不能全部导入：改正文件后重新检查，或选择“只导入无误的行”" if not ok
-            else ("没有需要新增或更新的行（文件内容与台账一致）" if not writable
-                  else f"在一个事务中写入 {writable:,} 行"))
+            self.tr("有 {n_err} 行数据有误，不能全部导入：改正文件后重新检查，或选择“只导入无误的行”").format(n_err=n_err) if not ok
+            else (self.tr("没有需要新增或更新的行（文件内容与台账一致）") if not writable
+                  else self.tr("在一个事务中写入 {writable:,} 行").format(writable=writable)))
         p.valid_button.setEnabled(not ok and writable > 0)
         p.valid_button.setToolTip(
-            f"写入无误的 {writable:,} 行，跳过有误的 {n_err} 行" if not ok and writable
-            else ("没有错误，请用“全部导入”" if ok else "没有无误且需要写入的行"))
+            self.tr("写入无误的 {writable:,} 行，跳过有误的 {n_err} 行").format(writable=writable, n_err=n_err) if not ok and writable
+            else (self.tr("没有错误，请用“全部导入”") if ok else self.tr("没有无误且需要写入的行")))
         warned = any(e.message.endswith(WARNING_HINT) for r in flagged for e in r.errors)
         p.warn_button.setEnabled(warned)
-        p.warn_button.setToolTip("有校验位等警告：核对无误后填写理由，重新检查时这些行可以导入" if warned
-                                 else "没有可以填写理由后忽略的警告")
+        p.warn_button.setToolTip(self.tr("有校验位等警告：核对无误后填写理由，重新检查时这些行可以导入") if warned
+                                 else self.tr("没有可以填写理由后忽略的警告"))
         p.report_button.setEnabled(n_err > 0)
-        p.report_button.setToolTip("原始各行加上“错误说明”列，另存为 Excel 工作簿，便于改正后重新导入" if n_err
-                                   else "没有错误，无需错误报告")
+        p.report_button.setToolTip(self.tr("原始各行加上“错误说明”列，另存为 Excel 工作簿，便于改正后重新导入") if n_err
+                                   else self.tr("没有错误，无需错误报告"))
 
     def _filter(self, on: bool) -> None:
         self.preview.model.set_errors_only(on)
@@ -302,7 +308,7 @@ class ImportWizard(QDialog):
     def _after_filter(self) -> None:
         p = self.preview
         shown, total = p.model.rowCount(), len(p.model.rows)
-        p.count_label.setText(f"显示 {shown:,} / {total:,} 行")
+        p.count_label.setText(self.tr("显示 {shown:,} / {total:,} 行").format(shown=shown, total=total))
         # wrapped messages: rows follow their text when few (re-fitted as columns resize), else one line
         mode = QHeaderView.ResizeMode.ResizeToContents if shown <= SMALL_TABLE else QHeaderView.ResizeMode.Fixed
         p.table.verticalHeader().setSectionResizeMode(mode)
@@ -317,9 +323,9 @@ class ImportWizard(QDialog):
             p.detail.clear()
             return
         row = p.model.row_at(view_row)
-        lines = [f"<b>{escape(p.model.cell_text(row, 0))}</b>　{ACTIONS[row.action]}　{escape(row.key)}"]
+        lines = [self.tr("<b>{escape}</b>　{action}　{key}").format(escape=escape(p.model.cell_text(row, 0)), action=translate("importing.plan_model", ACTIONS[row.action]), key=escape(row.key))]
         if row.changes:
-            lines.append("变更：" + escape(changes_text(self.plan.kind, row.changes)))
+            lines.append(self.tr("变更：") + escape(changes_text(self.plan.kind, row.changes)))
         colour = "#a11d1d" if row.action == "error" else "#7a4a00"
         lines += [f"<span style='color:{colour}'>{escape(m)}</span>" for m in row_messages(row)]
         p.detail.setHtml("<br>".join(lines))
@@ -328,22 +334,22 @@ class ImportWizard(QDialog):
         if self.plan is None or self.file_job.running():
             return
         default = self.plan.path.with_name(f"{self.plan.path.stem}-错误报告.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "保存错误报告", str(default), XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存错误报告"), str(default), translate("importing.common", XLSX_FILTER))
         if not path:
             return
         from reports.import_workbooks import write_error_workbook
 
         out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         plan = self.plan
-        self._file_target = (self.preview.banner, f"已保存错误报告：{out}")
+        self._file_target = (self.preview.banner, self.tr("已保存错误报告：{out}").format(out=out))
         self._connect_file_job()
         self.file_job.start(lambda _store, _p, _c: write_error_workbook(plan, out))
 
     def accept_warnings(self) -> None:
         reason, ok = QInputDialog.getText(
-            self, "填写理由后忽略警告",
-            "这些警告多为早期试点地区不符合国标的真实代码。\n核对营业执照或证书无误后，请填写理由"
-            "（随数据保存并记入审计日志）：", QLineEdit.EchoMode.Normal, self.reason or "已核对营业执照，代码无误")
+            self, self.tr("填写理由后忽略警告"),
+            self.tr("这些警告多为早期试点地区不符合国标的真实代码。\n核对营业执照或证书无误后，请填写理由"
+            "（随数据保存并记入审计日志）："), QLineEdit.EchoMode.Normal, self.reason or self.tr("已核对营业执照，代码无误"))
         if ok and reason.strip():
             self.reason = reason.strip()
             self.start_check()
@@ -356,10 +362,10 @@ class ImportWizard(QDialog):
         self.accept_valid = accept_valid
         counts = plan.counts
         todo = counts["insert"] + counts["update"]
-        self.writing.label.setText(f"正在写入 {todo:,} 行（新增 {counts['insert']:,}、更新 {counts['update']:,}）"
-                                   + (f"，跳过有误的 {counts['error']:,} 行" if accept_valid and counts["error"] else "")
-                                   + "。取消则不写入任何数据。")
-        self.writing.heading.setText("第四步：写入台账")
+        self.writing.label.setText(self.tr("正在写入 {todo:,} 行（新增 {insert:,}、更新 {update:,}）").format(todo=todo, insert=counts['insert'], update=counts['update'])
+                                   + (self.tr("，跳过有误的 {error:,} 行").format(error=counts['error']) if accept_valid and counts["error"] else "")
+                                   + self.tr("。取消则不写入任何数据。"))
+        self.writing.heading.setText(self.tr("第四步：写入台账"))
         self.writing.progress.setValue(0)
         self.writing.banner.clear_message()
         self.writing.running(True)
@@ -373,14 +379,14 @@ class ImportWizard(QDialog):
     def _cancel_write(self) -> None:
         self.write_job.cancel()
         self.writing.cancel_button.setEnabled(False)
-        self.writing.label.setText("正在取消（撤销本次写入）……")
+        self.writing.label.setText(self.tr("正在取消（撤销本次写入）……"))
 
     def _written(self, result: Any) -> None:
         self.result = result
         self.writing.progress.setValue(100)
-        self.writing.heading.setText("导入完成")
-        self.writing.label.setText(f"文件「{self.plan.path.name}」已导入{dict(IMPORT_KINDS)[self.plan.kind]}台账。")
-        self.writing.banner.show_message(result.summary() + "。", "ok")
+        self.writing.heading.setText(self.tr("导入完成"))
+        self.writing.label.setText(self.tr("文件「{name}」已导入{kind}台账。").format(name=self.plan.path.name, kind=kind_label(self.plan.kind)))
+        self.writing.banner.show_message(result.summary() + self.tr("。"), "ok")
         self.writing.running(False)
         self.writing.done_button.setDefault(True)
         self.writing.done_button.setFocus()
@@ -389,13 +395,13 @@ class ImportWizard(QDialog):
     def _write_failed(self, exc: Exception) -> None:
         if is_cancel(exc):
             self._show(2)
-            self.preview.banner.show_message("已取消导入，未写入任何数据。", "info")
+            self.preview.banner.show_message(self.tr("已取消导入，未写入任何数据。"), "info")
         elif isinstance(exc, Refused):  # the ledger changed since the check: check again
             self.start_check()
             self.checking.banner.show_message(exc.message, "warning")
         else:
             self._show(2)
-            self.preview.banner.show_message(message_of(exc, "导入"), "error")
+            self.preview.banner.show_message(message_of(exc, self.tr("导入")), "error")
 
     # -- closing -----------------------------------------------------------------------------
     def busy(self) -> bool:

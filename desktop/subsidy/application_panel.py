@@ -58,14 +58,14 @@ class ApplicationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        self.title = QLabel("选择一件补贴申请查看测算与办理", self)
+        self.title = QLabel(self.tr("选择一件补贴申请查看测算与办理"), self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.title)
         self.amounts = QLabel("", self)
         self.amounts.setWordWrap(True)
         layout.addWidget(self.amounts)
-        cap = QLabel("<b>测算说明</b>", self)
+        cap = QLabel(self.tr("<b>测算说明</b>"), self)
         layout.addWidget(cap)
         self.steps = QLabel("", self)
         self.steps.setObjectName("explanationSteps")
@@ -78,10 +78,10 @@ class ApplicationPanel(QWidget):
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet(f"color: {WARN}")
         layout.addWidget(self.stale)
-        layout.addWidget(QLabel("<b>流转记录</b>", self))
+        layout.addWidget(QLabel(self.tr("<b>流转记录</b>"), self))
         self.history = QTableWidget(0, 5, self)
         self.history.setObjectName("historyTable")
-        self.history.setHorizontalHeaderLabels(["时间", "环节", "办理人", "理由", "金额（元）"])
+        self.history.setHorizontalHeaderLabels([self.tr("时间"), self.tr("环节"), self.tr("办理人"), self.tr("理由"), self.tr("金额（元）")])
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(False)
@@ -105,7 +105,8 @@ class ApplicationPanel(QWidget):
     def store(self) -> Any:
         return self.window.store
 
-    def show_none(self, text: str = "选择一件补贴申请查看测算与办理") -> None:
+    def show_none(self, text: str = "") -> None:
+        text = text or self.tr("选择一件补贴申请查看测算与办理")
         self.application_id = None
         self.explanation = None
         self.title.setText(f"<span style='color:{MUTED}'>{escape(text)}</span>")
@@ -127,28 +128,25 @@ class ApplicationPanel(QWidget):
         self.application_id, self.explanation, self.app = application_id, ex, app
         colour = STATE_COLOURS.get(ex.state, "#1c2433")
         self.title.setText(
-            f"<b style='font-size:14px'>{escape(ex.application_no)}</b>　"
-            f"<span style='color:#fff;background:{colour};padding:1px 6px'>&nbsp;{escape(ex.state)}&nbsp;</span><br>"
-            f"{escape(ex.enterprise_name)}　保单 {escape(ex.policy_no)}")
-        parts = [f"实缴保费 {yuan(ex.premium_paid_fen)} 元", f"测算补贴 <b>{yuan(ex.computed_fen)}</b> 元"]
+            self.tr("<b style='font-size:14px'>{application_no}</b>　<span style='color:#fff;background:{colour};padding:1px 6px'>&nbsp;{state}&nbsp;</span><br>{enterprise_name}　保单 {policy_no}").format(application_no=escape(ex.application_no), colour=colour, state=escape(ex.state), enterprise_name=escape(ex.enterprise_name), policy_no=escape(ex.policy_no)))
+        parts = [self.tr("实缴保费 {premium_paid_fen} 元").format(premium_paid_fen=yuan(ex.premium_paid_fen)), self.tr("测算补贴 <b>{computed_fen}</b> 元").format(computed_fen=yuan(ex.computed_fen))]
         if ex.approved_fen:
-            parts.append(f"核定 {yuan(ex.approved_fen)} 元")
+            parts.append(self.tr("核定 {approved_fen} 元").format(approved_fen=yuan(ex.approved_fen)))
         if ex.paid_fen:
-            parts.append(f"已拨付 {yuan(ex.paid_fen)} 元")
+            parts.append(self.tr("已拨付 {paid_fen} 元").format(paid_fen=yuan(ex.paid_fen)))
         if ex.recovered_fen:
-            parts.append(f"已追回 {yuan(ex.recovered_fen)} 元")
+            parts.append(self.tr("已追回 {recovered_fen} 元").format(recovered_fen=yuan(ex.recovered_fen)))
         if app.get("publicity_start"):
-            parts.append(f"公示期 {app['publicity_start']} 至 {app['publicity_end']}")
-        self.amounts.setText("；".join(parts))
+            parts.append(self.tr("公示期 {publicity_start} 至 {publicity_end}").format(publicity_start=app['publicity_start'], publicity_end=app['publicity_end']))
+        self.amounts.setText(self.tr("；").join(parts))
         items = "".join(f"<tr><td style='color:{MUTED};padding-right:6px' valign='top'>{n}.</td>"
                         f"<td>{escape(s)}</td></tr>" for n, s in enumerate(ex.steps, 1))
-        self.steps.setText(f"<table cellspacing=0 cellpadding=1>{items}</table>" if items else "（尚无测算）")
+        self.steps.setText(f"<table cellspacing=0 cellpadding=1>{items}</table>" if items else self.tr("（尚无测算）"))
         self.steps.show()
         if ex.stale and ex.current is not None:
-            self.stale.setText(f"按当前规则和台账重新测算为 {yuan(ex.current.amount_fen)} 元（已存 {yuan(ex.computed_fen)} 元），"
-                               f"可点“重新测算”更新。")
+            self.stale.setText(self.tr("按当前规则和台账重新测算为 {amount_fen} 元（已存 {computed_fen} 元），可点“重新测算”更新。").format(amount_fen=yuan(ex.current.amount_fen), computed_fen=yuan(ex.computed_fen)))
         elif ex.state in PENDING_STATES:
-            self.stale.setText("审核阶段金额为暂定数，公示时冻结。")
+            self.stale.setText(self.tr("审核阶段金额为暂定数，公示时冻结。"))
         else:
             self.stale.setText("")
         self._history(ex.events)
@@ -182,7 +180,7 @@ class ApplicationPanel(QWidget):
             self.button_row.addWidget(b)
             self.buttons[t.action] = b
         if self.explanation is not None and self.explanation.state in PENDING_STATES and can(self.store, "subsidy.record"):
-            b = QPushButton("重新测算", self)
+            b = QPushButton(self.tr("重新测算"), self)
             b.clicked.connect(lambda _c=False: self.recompute())
             self.button_row.addWidget(b)
             self.buttons["recompute"] = b
@@ -190,13 +188,13 @@ class ApplicationPanel(QWidget):
         if self.explanation is None:
             self.hint.setText("")
         elif not transitions:
-            self.hint.setText("当前用户在此环节没有可办理的操作" if self.explanation.state not in ("不予支持",)
-                              else "该申请已办结")
+            self.hint.setText(self.tr("当前用户在此环节没有可办理的操作") if self.explanation.state not in ("不予支持",)
+                              else self.tr("该申请已办结"))
         else:
-            self.hint.setText("录入人和初审人不能办理复核与批准（双人复核）")
+            self.hint.setText(self.tr("录入人和初审人不能办理复核与批准（双人复核）"))
 
     def explanation_text(self) -> str:
-        return "；".join(self.explanation.steps) if self.explanation else ""
+        return self.tr("；").join(self.explanation.steps) if self.explanation else ""
 
     def step_texts(self) -> list[str]:
         return numbered_steps(self.explanation.steps) if self.explanation else []
@@ -219,10 +217,10 @@ class ApplicationPanel(QWidget):
         try:
             subsidy_workflow.transition(self.store, app_id, action, **opts)
         except LedgerError as exc:
-            set_banner(self.banner, f"未能{t.label}：" + message_of(exc))
+            set_banner(self.banner, self.tr("未能{label}：").format(label=t.label) + message_of(exc))
             return False
         self.show_application(app_id, keep_banner=True)
-        set_banner(self.banner, f"已{t.label}", "ok")
+        set_banner(self.banner, self.tr("已{label}").format(label=t.label), "ok")
         self.changed.emit(app_id)
         return True
 
@@ -232,10 +230,10 @@ class ApplicationPanel(QWidget):
         try:
             calc = subsidies.recompute(self.store, self.application_id)
         except LedgerError as exc:
-            set_banner(self.banner, "未能重新测算：" + message_of(exc))
+            set_banner(self.banner, self.tr("未能重新测算：") + message_of(exc))
             return False
         self.show_application(self.application_id, keep_banner=True)
-        set_banner(self.banner, f"已重新测算：{yuan(calc.amount_fen)} 元", "ok")
+        set_banner(self.banner, self.tr("已重新测算：{amount_fen} 元").format(amount_fen=yuan(calc.amount_fen)), "ok")
         self.changed.emit(self.application_id)
         return True
 

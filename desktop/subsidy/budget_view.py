@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.subsidy.common import ERROR, MUTED, WARN, pct, yuan
 from ledger.services.budget import WARN_USED_BP, BudgetLedger, budget_ledgers
 
 PAID, COMMITTED, REMAINING = QColor("#2e6db4"), QColor("#f0a43a"), QColor("#e4e9f0")
-FIGURES = (("allocated_fen", "年度预算"), ("committed_fen", "已批准未拨付"), ("paid_fen", "已拨付"),
-           ("recovered_fen", "已追回"), ("remaining_fen", "剩余"))
+FIGURES = (("allocated_fen", QT_TRANSLATE_NOOP("subsidy.budget_view", "年度预算")), ("committed_fen", QT_TRANSLATE_NOOP("subsidy.budget_view", "已批准未拨付")), ("paid_fen", QT_TRANSLATE_NOOP("subsidy.budget_view", "已拨付")),
+           ("recovered_fen", QT_TRANSLATE_NOOP("subsidy.budget_view", "已追回")), ("remaining_fen", QT_TRANSLATE_NOOP("subsidy.budget_view", "剩余")))
 
 
 class StackedBar(QWidget):
@@ -80,15 +81,15 @@ class BudgetRow(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         head = QHBoxLayout()
-        title = QLabel(f"<b>{b.name}</b>　<span style='color:{MUTED}'>{b.year} 年度 · {b.status}</span>", self)
+        title = QLabel(self.tr("<b>{name}</b>　<span style='color:{MUTED}'>{year} 年度 · {status}</span>").format(name=b.name, MUTED=MUTED, year=b.year, status=b.status), self)
         title.setTextFormat(Qt.TextFormat.RichText)
         head.addWidget(title, 1)
         self.used = QLabel(self)
         used = pct(b.used_bp)
         if b.above_threshold:
-            self.used.setText(f"<span style='color:{ERROR}'><b>已使用 {used}</b>（超过 80%）</span>")
+            self.used.setText(self.tr("<span style='color:{ERROR}'><b>已使用 {used}</b>（超过 80%）</span>").format(ERROR=ERROR, used=used))
         else:
-            self.used.setText(f"已使用 <b>{used}</b>")
+            self.used.setText(self.tr("已使用 <b>{used}</b>").format(used=used))
         head.addWidget(self.used)
         layout.addLayout(head)
         self.bar = StackedBar(self)
@@ -102,7 +103,7 @@ class BudgetRow(QFrame):
         for c, (key, caption) in enumerate(FIGURES):
             colour = swatches.get(key)
             mark = f"<span style='color:{colour.name()}'>■</span> " if colour is not None else ""
-            cap = QLabel(f"{mark}<span style='color:{MUTED}'>{caption}（元）</span>", self)
+            cap = QLabel(self.tr("{mark}<span style='color:{MUTED}'>{caption}（元）</span>").format(mark=mark, MUTED=MUTED, caption=translate("subsidy.budget_view", caption)), self)
             value = QLabel(yuan(getattr(b, key)), self)
             value.setObjectName(f"budget_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,15 +115,15 @@ class BudgetRow(QFrame):
         layout.addLayout(grid)
         extra = []
         if b.publicised_fen:
-            extra.append(f"公示中 {yuan(b.publicised_fen)} 元")
+            extra.append(self.tr("公示中 {publicised_fen} 元").format(publicised_fen=yuan(b.publicised_fen)))
         if b.pending_fen:
-            extra.append(f"审核中测算 {yuan(b.pending_fen)} 元")
+            extra.append(self.tr("审核中测算 {pending_fen} 元").format(pending_fen=yuan(b.pending_fen)))
         if extra:
-            extra[-1] += "（不占用预算）"
+            extra[-1] += self.tr("（不占用预算）")
         if b.allocated_fen <= 0:
-            extra.append("尚未设置预算：批准会被拒绝")
+            extra.append(self.tr("尚未设置预算：批准会被拒绝"))
         if extra:
-            note = QLabel("；".join(extra), self)
+            note = QLabel(self.tr("；").join(extra), self)
             note.setStyleSheet(f"color: {WARN if b.allocated_fen <= 0 else MUTED}; font-size: 11px")
             layout.addWidget(note)
 
@@ -133,7 +134,7 @@ class BudgetRow(QFrame):
 class BudgetPanel(QWidget):
     """The budget ledgers of every programme (or one year's), newest first."""
 
-    def __init__(self, ops: Any, parent: QWidget | None = None, *, title: str = "补贴预算台账",
+    def __init__(self, ops: Any, parent: QWidget | None = None, *, title: str = "",
                  open_only: bool = False) -> None:
         super().__init__(parent)
         self.open_only = open_only  # the dashboard: closed (已结转) years only when a year is chosen
@@ -145,21 +146,18 @@ class BudgetPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         head = QHBoxLayout()
-        heading = QLabel(title, self)
+        heading = QLabel(title or self.tr("补贴预算台账"), self)
         heading.setObjectName("sectionHeading")
         head.addWidget(heading)
         head.addStretch(1)
-        legend = QLabel(f"<span style='color:{PAID.name()}'>■</span> 已拨付（扣除追回）　"
-                        f"<span style='color:{COMMITTED.name()}'>■</span> 已批准未拨付　"
-                        f"<span style='color:#9aa6b8'>■</span> 剩余　"
-                        f"<span style='color:{ERROR}'>┆</span> 80% 警戒线", self)
+        legend = QLabel(self.tr("<span style='color:{name}'>■</span> 已拨付（扣除追回）　<span style='color:{name2}'>■</span> 已批准未拨付　<span style='color:#9aa6b8'>■</span> 剩余　<span style='color:{ERROR}'>┆</span> 80% 警戒线").format(name=PAID.name(), name2=COMMITTED.name(), ERROR=ERROR), self)
         legend.setStyleSheet(f"color: {MUTED}")
         head.addWidget(legend)
         layout.addLayout(head)
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         layout.addLayout(self.body)
-        self.empty = QLabel("还没有试点项目", self)
+        self.empty = QLabel(self.tr("还没有试点项目"), self)
         self.empty.setStyleSheet(f"color: {MUTED}")
         layout.addWidget(self.empty)
 
@@ -185,6 +183,6 @@ class BudgetPanel(QWidget):
         for row in self.rows:
             self.body.addWidget(row)
         hidden = getattr(self, "hidden", 0)
-        self.empty.setText(f"另有 {hidden} 个已结转的项目年度：选择统计年度或在“设置 › 试点项目”中查看"
-                           if hidden else "还没有试点项目")
+        self.empty.setText(self.tr("另有 {hidden} 个已结转的项目年度：选择统计年度或在“设置 › 试点项目”中查看").format(hidden=hidden)
+                           if hidden else self.tr("还没有试点项目"))
         self.empty.setVisible(not self.rows or bool(hidden))

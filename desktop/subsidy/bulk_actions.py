@@ -12,14 +12,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.subsidy.common import message_of
 from desktop.subsidy.transition_dialogs import TransitionDialog
 from ledger.services import subsidies, subsidy_workflow
 from ledger.services.subsidy_workflow import BatchRefused
 from ledger.subsidy.workflow import BY_ACTION
 
-BULK = (("first_review", "批量初审"), ("second_review", "批量复核"), ("publish", "批量公示"),
-        ("approve", "批量批准"), ("pay", "批量拨付"))
+BULK = (("first_review", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量初审")), ("second_review", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量复核")), ("publish", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量公示")),
+        ("approve", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量批准")), ("pay", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量拨付")))
 
 
 def vouchers_for(ids: list[int], prefix: str, batch: str) -> dict[int, str]:
@@ -52,8 +53,8 @@ def refusal_text(store: Any, exc: BaseException) -> str:
             no = subsidies.get_application(store, exc.application_id)["application_no"]
         except Exception:  # noqa: BLE001 — the message already names it
             no = f"#{exc.application_id}"
-        return f"{exc.message}\n\n被拒绝的是第 {exc.position} 项：申请 {no}。\n本批次未做任何更改。"
-    return message_of(exc) + "\n\n本批次未做任何更改。"
+        return translate("subsidy.bulk_actions", "{message}\n\n被拒绝的是第 {position} 项：申请 {no}。\n本批次未做任何更改。").format(message=exc.message, position=exc.position, no=no)
+    return message_of(exc) + translate("subsidy.bulk_actions", "\n\n本批次未做任何更改。")
 
 
 class BulkActions(QObject):
@@ -69,12 +70,12 @@ class BulkActions(QObject):
     def ask(self, action: str) -> None:
         ids = self.page.selected_ids()
         if not ids:
-            self.window.statusBar().showMessage("请先在补贴台账中选择申请（可按住 Ctrl 或 Shift 多选）", 5000)
+            self.window.statusBar().showMessage(self.tr("请先在补贴台账中选择申请（可按住 Ctrl 或 Shift 多选）"), 5000)
             return
         t = BY_ACTION[action]
         first = subsidies.get_application(self.window.store, ids[0]) if len(ids) == 1 else {}
         dialog = TransitionDialog(t, first, self.window, count=len(ids))
-        dialog.setWindowTitle(f"批量{t.label} — 选中的 {len(ids)} 件申请")
+        dialog.setWindowTitle(self.tr("批量{label} — 选中的 {n} 件申请").format(label=t.label, n=len(ids)))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.run(action, ids, dialog.options())
@@ -86,16 +87,16 @@ class BulkActions(QObject):
         self.running = True
         progress = None
         if not self.quiet:
-            progress = QProgressDialog(f"正在批量{t.label} {len(ids)} 件申请…（全部成功才会保存）", "", 0, 0, self.window)
+            progress = QProgressDialog(self.tr("正在批量{label} {n} 件申请…（全部成功才会保存）").format(label=t.label, n=len(ids)), "", 0, 0, self.window)
             progress.setCancelButton(None)
-            progress.setWindowTitle(f"批量{t.label}")
+            progress.setWindowTitle(self.tr("批量{label}").format(label=t.label))
             progress.setWindowModality(Qt.WindowModality.WindowModal)
             progress.setMinimumDuration(300)
         fn = batch_call(action, list(ids), opts)
 
         def done(rows: list[dict[str, Any]]) -> None:
             self._end(progress)
-            self.last_message = f"已批量{t.label} {len(rows)} 件申请"
+            self.last_message = self.tr("已批量{label} {n} 件申请").format(label=t.label, n=len(rows))
             self.window.statusBar().showMessage(self.last_message, 8000)
             self.finished.emit(action, True, self.last_message)
 
@@ -103,7 +104,7 @@ class BulkActions(QObject):
             self._end(progress)
             self.last_message = refusal_text(self.window.store, exc)
             if not self.quiet:
-                QMessageBox.warning(self.window, f"批量{t.label}未执行", self.last_message)
+                QMessageBox.warning(self.window, self.tr("批量{label}未执行").format(label=t.label), self.last_message)
             self.finished.emit(action, False, self.last_message)
 
         self.window.ops.run(f"bulk:{action}", fn, done, failed)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from desktop.i18n import translate
 from ledger.errors import InvalidInput, LedgerError
 from ledger.money import format_ratio_bp, format_yuan
 
@@ -20,10 +21,10 @@ def message_of(exc: BaseException) -> str:
     """The Chinese message of a ledger refusal (issues listed for InvalidInput)."""
     if isinstance(exc, InvalidInput):
         issues = [i.message for i in getattr(exc, "issues", []) if i.is_error] or [exc.message]
-        return "；".join(dict.fromkeys(issues))
+        return translate("subsidy.common", "；").join(dict.fromkeys(issues))
     if isinstance(exc, LedgerError):
         return exc.message
-    return f"操作失败：{exc}"
+    return translate("subsidy.common", "操作失败：{exc}").format(exc=exc)
 
 
 def yuan(fen: int | None, *, dash: bool = True) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,8 @@ from ledger.services import programmes as psvc
 from ledger.services.policies import get_policy
 from ledger.services.subsidies import SubsidyInput, check_application, create_application
 
+YEAR_ROLE = Qt.ItemDataRole.UserRole + 1  # the programme year of a 试点项目 entry
+
 
 class NewApplicationDialog(QDialog):
     def __init__(self, window: Any, parent: QWidget | None = None, *, policy_id: int | None = None,
@@ -38,44 +40,45 @@ class NewApplicationDialog(QDialog):
         super().__init__(parent or window)
         self.window = window
         self.created_id: int | None = None
-        self.setWindowTitle("新建补贴申请")
+        self.setWindowTitle(self.tr("新建补贴申请"))
         self.setMinimumWidth(640)
         form = QFormLayout()
         self.policy = policy_picker(self.store, getattr(window, "ops", None), self)
-        form.addRow("申请补贴的保单", self.policy)
+        form.addRow(self.tr("申请补贴的保单"), self.policy)
         self.programme = QComboBox(self)
         for r in psvc.list_programmes(self.store):
             if r["status"] != psvc.CLOSED:
-                self.programme.addItem(f"{r['name']}（{r['year']} 年度，{r['status']}）", r["id"])
-        form.addRow("试点项目", self.programme)
+                self.programme.addItem(self.tr("{name}（{year} 年度，{status}）").format(name=r['name'], year=r['year'], status=r['status']), r["id"])
+                self.programme.setItemData(self.programme.count() - 1, int(r["year"]), YEAR_ROLE)
+        form.addRow(self.tr("试点项目"), self.programme)
         self.premium = AmountEdit(self)
-        form.addRow("实缴保费（元）", self.premium)
+        form.addRow(self.tr("实缴保费（元）"), self.premium)
         self.policy_note = QLabel("", self)
         form.addRow("", self.policy_note)
         self.submitted = OptionalDate(self)
         self.submitted.setDate(QDate.currentDate())
-        form.addRow("申报日期", self.submitted)
+        form.addRow(self.tr("申报日期"), self.submitted)
         self.number = QLineEdit(self)
-        self.number.setPlaceholderText("留空自动编号（SB-年度-序号）")
-        form.addRow("申请编号", self.number)
-        self.declared = QCheckBox("企业已承诺未就同一保单重复申报其他资助", self)
+        self.number.setPlaceholderText(self.tr("留空自动编号（SB-年度-序号）"))
+        form.addRow(self.tr("申请编号"), self.number)
+        self.declared = QCheckBox(self.tr("企业已承诺未就同一保单重复申报其他资助"), self)
         self.declared.setChecked(True)
         form.addRow("", self.declared)
         self.notes = QLineEdit(self)
-        form.addRow("备注", self.notes)
+        form.addRow(self.tr("备注"), self.notes)
         self.issues = QListWidget(self)
         self.issues.setMaximumHeight(110)
         self.issues.setWordWrap(True)
         self.banner = banner(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("录入申请")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("录入申请"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("检查结果", self))
+        layout.addWidget(QLabel(self.tr("检查结果"), self))
         layout.addWidget(self.issues)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
@@ -104,22 +107,21 @@ class NewApplicationDialog(QDialog):
             self.policy_note.setText(message_of(exc))
             return
         self.premium.set_fen(p["premium_paid_fen"])
-        self.policy_note.setText(f"保单保费 {p['premium_fen'] / 100:,.2f} 元，已缴 {p['premium_paid_fen'] / 100:,.2f} 元，"
-                                 f"保险期间 {p['start_date']} 至 {p['end_date']}")
+        self.policy_note.setText(self.tr("保单保费 {premium_fen:,.2f} 元，已缴 {premium_paid_fen:,.2f} 元，保险期间 {start_date} 至 {end_date}").format(premium_fen=p['premium_fen'] / 100, premium_paid_fen=p['premium_paid_fen'] / 100, start_date=p['start_date'], end_date=p['end_date']))
         year = int((p.get("signed_date") or p["start_date"])[:4])
         for i in range(self.programme.count()):
-            if self.programme.itemText(i).find(f"（{year} 年度") >= 0:
+            if self.programme.itemData(i, YEAR_ROLE) == year:
                 self.programme.setCurrentIndex(i)
                 break
         self.validate()
 
     def gather(self) -> tuple[SubsidyInput | None, list[Issue]]:
         fen, problem = self.premium.fen()
-        pre = [Issue("premium_paid_fen", "amount.text", f"实缴保费：{problem}")] if problem else []
+        pre = [Issue("premium_paid_fen", "amount.text", self.tr("实缴保费：{problem}").format(problem=problem))] if problem else []
         if self.policy.record_id() is None:
-            pre.append(Issue("policy_id", "policy.missing", "请选择申请补贴的保单"))
+            pre.append(Issue("policy_id", "policy.missing", self.tr("请选择申请补贴的保单")))
         if self.programme.currentData() is None:
-            pre.append(Issue("programme_id", "programme.missing", "没有开放的试点项目，请先在“试点项目与规则”中建立"))
+            pre.append(Issue("programme_id", "programme.missing", self.tr("没有开放的试点项目，请先在“试点项目与规则”中建立")))
         if pre:
             return None, pre
         inp = SubsidyInput(int(self.programme.currentData()), int(self.policy.record_id()), fen,
@@ -135,7 +137,7 @@ class NewApplicationDialog(QDialog):
             item.setForeground(QColor(ERROR if i.is_error else WARN))
             self.issues.addItem(item)
         if not issues:
-            ok = QListWidgetItem("可以录入：保存后按项目规则测算补贴金额")
+            ok = QListWidgetItem(self.tr("可以录入：保存后按项目规则测算补贴金额"))
             ok.setForeground(QColor("#067647"))
             self.issues.addItem(ok)
         return issues
@@ -147,12 +149,12 @@ class NewApplicationDialog(QDialog):
         inp, issues = self.gather()
         errors = [i for i in issues if i.is_error]
         if inp is None or errors:
-            set_banner(self.banner, "未录入：" + "；".join(i.message for i in errors))
+            set_banner(self.banner, self.tr("未录入：") + self.tr("；").join(i.message for i in errors))
             return False
         try:
             out = create_application(self.store, inp)
         except LedgerError as exc:
-            set_banner(self.banner, "未录入：" + message_of(exc))
+            set_banner(self.banner, self.tr("未录入：") + message_of(exc))
             return False
         self.created_id = out.id
         self.accept()

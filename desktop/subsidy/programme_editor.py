@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms.widgets import AmountEdit, OptionalDate, watch
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.subsidy.budget_view import BudgetPanel
 from desktop.subsidy.common import ERROR, MUTED, WARN, banner, message_of, set_banner
 from desktop.subsidy.rules_editor import RulesEditor, yuan_text
@@ -43,7 +44,7 @@ from ledger.security import can
 from ledger.services import programmes as svc
 from ledger.subsidy import RuleSet
 
-TOML_FILTER = "补贴规则文件 (*.toml);;所有文件 (*)"
+TOML_FILTER = QT_TRANSLATE_NOOP("subsidy.programme_editor", "补贴规则文件 (*.toml);;所有文件 (*)")
 HEADER_FIELDS = {"name", "year", "region_code", "budget_fen", "call_start", "call_end", "status", "notes"}
 
 
@@ -51,7 +52,7 @@ class ProgrammeEditor(QDialog):
     def __init__(self, window: Any, programme_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window = window
-        self.setWindowTitle("试点项目与补贴规则")
+        self.setWindowTitle(self.tr("试点项目与补贴规则"))
         self.setObjectName("programmeEditor")
         self.resize(1280, 860)
         self.record_id: int | None = None
@@ -65,14 +66,14 @@ class ProgrammeEditor(QDialog):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._picked(cur))
-        self.new_button = QPushButton("新建项目", self)
+        self.new_button = QPushButton(self.tr("新建项目"), self)
         self.new_button.clicked.connect(self.new_programme)
-        self.import_button = QPushButton("导入规则文件…", self)
+        self.import_button = QPushButton(self.tr("导入规则文件…"), self)
         self.import_button.clicked.connect(self.import_rules)
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel("项目年度", left))
+        lv.addWidget(QLabel(self.tr("项目年度"), left))
         lv.addWidget(self.list, 1)
         lb = QHBoxLayout()
         lb.addWidget(self.new_button)
@@ -82,7 +83,7 @@ class ProgrammeEditor(QDialog):
         body = QWidget(self)
         bv = QVBoxLayout(body)
         bv.setContentsMargins(4, 0, 8, 0)
-        head = QGroupBox("项目", body)
+        head = QGroupBox(self.tr("项目"), body)
         form = QFormLayout(head)
         self.name = QLineEdit(head)
         self.name.setMaxLength(200)
@@ -91,15 +92,15 @@ class ProgrammeEditor(QDialog):
         self.year.setMaximumWidth(100)
         self.region = QLineEdit(head)
         self.region.setMaxLength(12)
-        self.region.setPlaceholderText("行政区划代码，如 320200")
+        self.region.setPlaceholderText(self.tr("行政区划代码，如 320200"))
         self.region.setMaximumWidth(220)
         self.budget = AmountEdit(head)
-        self.budget.setPlaceholderText("元，可写 500万")
+        self.budget.setPlaceholderText(self.tr("元，可写 500万"))
         self.budget.setMaximumWidth(220)
         self.call_start, self.call_end = OptionalDate(head), OptionalDate(head)
         dates = QHBoxLayout()
         dates.addWidget(self.call_start)
-        dates.addWidget(QLabel("至", head))
+        dates.addWidget(QLabel(self.tr("至"), head))
         dates.addWidget(self.call_end)
         dates.addStretch(1)
         self.status = QComboBox(head)
@@ -107,14 +108,14 @@ class ProgrammeEditor(QDialog):
             self.status.addItem(s, s)
         self.status.setMaximumWidth(120)
         self.notes = QLineEdit(head)
-        for label, w in (("项目名称", self.name), ("项目年度", self.year), ("地区代码", self.region),
-                         ("年度预算（元）", self.budget)):
+        for label, w in ((self.tr("项目名称"), self.name), (self.tr("项目年度"), self.year), (self.tr("地区代码"), self.region),
+                         (self.tr("年度预算（元）"), self.budget)):
             form.addRow(label, w)
-        form.addRow("申报期", dates)
-        form.addRow("项目状态", self.status)
-        form.addRow("备注", self.notes)
+        form.addRow(self.tr("申报期"), dates)
+        form.addRow(self.tr("项目状态"), self.status)
+        form.addRow(self.tr("备注"), self.notes)
         bv.addWidget(head)
-        self.budget_panel = BudgetPanel(window.ops, body, title="预算执行")
+        self.budget_panel = BudgetPanel(window.ops, body, title=self.tr("预算执行"))
         bv.addWidget(self.budget_panel)
         self.rules = RulesEditor(body)
         bv.addWidget(self.rules)
@@ -131,7 +132,7 @@ class ProgrammeEditor(QDialog):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(scroll, 1)
-        rv.addWidget(QLabel("规则检查", right))
+        rv.addWidget(QLabel(self.tr("规则检查"), right))
         rv.addWidget(self.issue_list)
         rv.addWidget(self.banner)
 
@@ -141,16 +142,16 @@ class ProgrammeEditor(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([270, 1000])
 
-        self.save_button = QPushButton("保存", self)
+        self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.export_button = QPushButton("导出规则文件…", self)
+        self.export_button = QPushButton(self.tr("导出规则文件…"), self)
         self.export_button.clicked.connect(self.export_rules)
-        self.publicity_button = QPushButton("导出公示名单…", self)
+        self.publicity_button = QPushButton(self.tr("导出公示名单…"), self)
         self.publicity_button.clicked.connect(self.export_publicity)
-        self.close_year_button = QPushButton("年度结转…", self)
+        self.close_year_button = QPushButton(self.tr("年度结转…"), self)
         self.close_year_button.clicked.connect(self.close_year)
-        done = QPushButton("关闭", self)
+        done = QPushButton(self.tr("关闭"), self)
         done.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
@@ -182,7 +183,7 @@ class ProgrammeEditor(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for r in rows:
-            item = QListWidgetItem(f"{r['name']}\n{r['year']} 年度 · {r['status']} · 预算 {yuan_text(r['budget_fen'] or 0)} 元")
+            item = QListWidgetItem(self.tr("{name}\n{year} 年度 · {status} · 预算 {yuan_text} 元").format(name=r['name'], year=r['year'], status=r['status'], yuan_text=yuan_text(r['budget_fen'] or 0)))
             item.setData(Qt.ItemDataRole.UserRole, r["id"])
             if r["status"] == svc.CLOSED:
                 item.setForeground(QColor(MUTED))
@@ -227,7 +228,7 @@ class ProgrammeEditor(QDialog):
         self.publicity_button.setEnabled(True)
         self.budget_panel.show()
         self.budget_panel.refresh(programme_id=programme_id)
-        set_banner(self.banner, f"该项目已于 {(row['closed_at'] or '')[:10]} 年度结转，不能再修改" if closed else "",
+        set_banner(self.banner, self.tr("该项目已于 {closed_at} 年度结转，不能再修改").format(closed_at=(row['closed_at'] or '')[:10]) if closed else "",
                    "info")
         self.validate()
 
@@ -262,7 +263,7 @@ class ProgrammeEditor(QDialog):
     # -- validation ----------------------------------------------------------------------------
     def gather(self) -> tuple[svc.ProgrammeInput | None, list[Issue]]:
         budget, problem = self.budget.fen()
-        pre = [Issue("budget_fen", "amount.text", f"年度预算：{problem}")] if problem else []
+        pre = [Issue("budget_fen", "amount.text", self.tr("年度预算：{problem}").format(problem=problem))] if problem else []
         name, year = self.name.text().strip(), self.year.value()
         rules, issues = self.rules.rules(name, year, budget)
         if rules is None:
@@ -279,11 +280,11 @@ class ProgrammeEditor(QDialog):
         self.issues = issues
         self.issue_list.clear()
         for i in issues:
-            item = QListWidgetItem(("错误：" if i.is_error else "提示：") + i.message)
+            item = QListWidgetItem((self.tr("错误：") if i.is_error else self.tr("提示：")) + i.message)
             item.setForeground(QColor(ERROR if i.is_error else WARN))
             self.issue_list.addItem(item)
         if not issues:
-            ok = QListWidgetItem("规则一致，可以保存")
+            ok = QListWidgetItem(self.tr("规则一致，可以保存"))
             ok.setForeground(QColor("#067647"))
             self.issue_list.addItem(ok)
         self.rules.mark(issues)
@@ -299,8 +300,8 @@ class ProgrammeEditor(QDialog):
         errors = [i for i in issues if i.is_error]
         if inp is None or errors:
             rules_only = all(i.field not in HEADER_FIELDS for i in errors)
-            head = "规则自相矛盾，未保存：" if rules_only else "未保存："
-            set_banner(self.banner, head + "；".join(i.message for i in errors))
+            head = self.tr("规则自相矛盾，未保存：") if rules_only else self.tr("未保存：")
+            set_banner(self.banner, head + self.tr("；").join(i.message for i in errors))
             return False
         try:
             if self.record_id is None:
@@ -309,15 +310,15 @@ class ProgrammeEditor(QDialog):
                 out = svc.update_programme(self.store, self.record_id, inp,
                                            expected_revision=self.row["revision"] if self.row else None)
         except LedgerError as exc:
-            set_banner(self.banner, "未保存：" + message_of(exc))
+            set_banner(self.banner, self.tr("未保存：") + message_of(exc))
             return False
         self.reload(out.id)
-        set_banner(self.banner, f"已保存“{inp.name}”（{inp.year} 年度）；审核中的申请已按新规则重新测算", "ok")
+        set_banner(self.banner, self.tr("已保存“{name}”（{year} 年度）；审核中的申请已按新规则重新测算").format(name=inp.name, year=inp.year), "ok")
         self._changed()
         return True
 
     def import_rules(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "导入规则文件", "", TOML_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入规则文件"), "", translate("subsidy.programme_editor", TOML_FILTER))
         if path:
             self.import_file(Path(path))
 
@@ -325,10 +326,10 @@ class ProgrammeEditor(QDialog):
         try:
             out = svc.import_programme_toml(self.store, path.read_text(encoding="utf-8"), path.name)
         except (LedgerError, OSError, UnicodeDecodeError) as exc:
-            set_banner(self.banner, f"规则文件 {path.name} 未导入：" + message_of(exc))
+            set_banner(self.banner, self.tr("规则文件 {name} 未导入：").format(name=path.name) + message_of(exc))
             return False
         self.reload(out.id)
-        set_banner(self.banner, f"已导入规则文件 {path.name}", "ok")
+        set_banner(self.banner, self.tr("已导入规则文件 {name}").format(name=path.name), "ok")
         self._changed()
         return True
 
@@ -336,7 +337,7 @@ class ProgrammeEditor(QDialog):
         if self.record_id is None:
             return
         suggested = f"{self.name.text().strip() or '补贴规则'}.toml"
-        path, _ = QFileDialog.getSaveFileName(self, "导出规则文件", suggested, TOML_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出规则文件"), suggested, translate("subsidy.programme_editor", TOML_FILTER))
         if path:
             self.export_file(Path(path))
 
@@ -344,9 +345,9 @@ class ProgrammeEditor(QDialog):
         try:
             path.write_text(svc.export_programme_toml(self.store, self.record_id), encoding="utf-8")
         except (LedgerError, OSError) as exc:
-            set_banner(self.banner, "未导出：" + message_of(exc))
+            set_banner(self.banner, self.tr("未导出：") + message_of(exc))
             return False
-        set_banner(self.banner, f"已导出到 {path}", "ok")
+        set_banner(self.banner, self.tr("已导出到 {path}").format(path=path), "ok")
         return True
 
     def close_year(self, reason: str | None = None) -> bool:
@@ -354,17 +355,16 @@ class ProgrammeEditor(QDialog):
             return False
         if reason is None:
             reason, ok = QInputDialog.getMultiLineText(
-                self, "年度结转", f"年度结转后“{self.row['name']}”（{self.row['year']} 年度）及其全部补贴申请将被冻结，"
-                f"不能再修改。\n请填写结转说明：")
+                self, self.tr("年度结转"), self.tr("年度结转后“{name}”（{year} 年度）及其全部补贴申请将被冻结，不能再修改。\n请填写结转说明：").format(name=self.row['name'], year=self.row['year']))
             if not ok:
                 return False
         try:
             svc.close_programme(self.store, self.record_id, reason)
         except LedgerError as exc:
-            set_banner(self.banner, "未结转：" + message_of(exc))
+            set_banner(self.banner, self.tr("未结转：") + message_of(exc))
             return False
         self.reload(self.record_id)
-        set_banner(self.banner, "已年度结转，本年度数据已冻结", "ok")
+        set_banner(self.banner, self.tr("已年度结转，本年度数据已冻结"), "ok")
         self._changed()
         return True
 

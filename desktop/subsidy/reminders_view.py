@@ -4,9 +4,10 @@ mark), title, detail, due date. Double-click (or Enter) emits ``openRecord(table
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +28,13 @@ KIND_COLOURS = {
     "policy_expiring": "#2e6db4", "publicity_ending": "#7a5af8", "awaiting_approval": "#067647",
     "waiting": "#b54708", "advance_unreconciled": "#c11574", "budget_high": "#b42318",
 }
+# At national scale there are thousands of reminders: the first rows are filled at once, the rest
+# in batches on later event-loop turns, so the GUI thread never stalls (issue 3: ≤ 50 ms).
+FIRST_ROWS = 200
+BATCH_ROWS = 400
 
 
+@cache  # one icon per kind, shared by every row (QIcon is implicitly shared)
 def kind_icon(kind: str) -> QIcon:
     pix = QPixmap(14, 14)
     pix.fill(Qt.GlobalColor.transparent)
@@ -55,13 +61,13 @@ class RemindersView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         head = QHBoxLayout()
-        self.heading = QLabel("待办", self)
+        self.heading = QLabel(self.tr("待办"), self)
         self.heading.setObjectName("sectionHeading")
         head.addWidget(self.heading)
         head.addStretch(1)
-        head.addWidget(QLabel("类型：", self))
+        head.addWidget(QLabel(self.tr("类型："), self))
         self.kind_box = QComboBox(self)
-        self.kind_box.addItem("全部", None)
+        self.kind_box.addItem(self.tr("全部"), None)
         for kind, label in KIND_LABELS.items():
             self.kind_box.addItem(kind_icon(kind), label, kind)
         self.kind_box.currentIndexChanged.connect(lambda _i: self._fill())
@@ -69,7 +75,7 @@ class RemindersView(QWidget):
         layout.addLayout(head)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("remindersTable")
-        self.table.setHorizontalHeaderLabels(["类型", "事项", "说明", "到期日"])
+        self.table.setHorizontalHeaderLabels([self.tr("类型"), self.tr("事项"), self.tr("说明"), self.tr("到期日")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -85,7 +91,7 @@ class RemindersView(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         layout.addWidget(self.table)
-        self.note = QLabel("双击一条待办打开对应的记录", self)
+        self.note = QLabel(self.tr("双击一条待办打开对应的记录"), self)
         self.note.setStyleSheet(f"color: {MUTED}; font-size: 11px")
         layout.addWidget(self.note)
 
@@ -103,17 +109,25 @@ class RemindersView(QWidget):
             counts[r.kind] = counts.get(r.kind, 0) + 1
         for i in range(1, self.kind_box.count()):
             kind = self.kind_box.itemData(i)
-            self.kind_box.setItemText(i, f"{KIND_LABELS[kind]}（{counts.get(kind, 0)}）")
-        self.heading.setText(f"待办（{len(self.items):,}）")
+            self.kind_box.setItemText(i, self.tr("{label}（{n}）").format(label=KIND_LABELS[kind], n=counts.get(kind, 0)))
+        self.heading.setText(self.tr("待办（{n:,}）").format(n=len(self.items)))
         self._fill()
 
     def _fill(self) -> None:
         kind = self.kind_box.currentData()
         shown = [r for r in self.items if kind is None or r.kind == kind]
         self._shown = shown
-        today = self.day()
+        self._fill_gen = getattr(self, "_fill_gen", 0) + 1
         self.table.setRowCount(len(shown))
-        for row, r in enumerate(shown):
+        self._fill_rows(self._fill_gen, 0, FIRST_ROWS)
+
+    def _fill_rows(self, gen: int, start: int, count: int) -> None:
+        if gen != self._fill_gen:
+            return  # refilled meanwhile
+        shown, today = self._shown, self.day()
+        end = min(start + count, len(shown))
+        for row in range(start, end):
+            r = shown[row]
             first = QTableWidgetItem(kind_icon(r.kind), r.label)
             first.setForeground(QColor(KIND_COLOURS.get(r.kind, "#1c2433")))
             cells = [first, QTableWidgetItem(r.title), QTableWidgetItem(r.detail),
@@ -125,6 +139,8 @@ class RemindersView(QWidget):
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             for c, item in enumerate(cells):
                 self.table.setItem(row, c, item)
+        if end < len(shown):
+            QTimer.singleShot(0, self, lambda: self._fill_rows(gen, end, BATCH_ROWS))
 
     def shown(self) -> list[Reminder]:
         return list(self._shown)

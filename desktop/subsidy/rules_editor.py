@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms.widgets import AmountEdit, CheckList, OptionalDate, watch
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger.errors import Issue
 from ledger.subsidy import (
     ENTERPRISE_TAGS,
@@ -45,73 +46,73 @@ from ledger.subsidy.rules import (
 )
 
 SEP = ("，", ",", "、", "；", ";")
-BASES = {"enterprise_years": "企业此前获补贴的年度数", "application_order": "本项目中的第几次申报",
-         "programme_year": "试点第几年（所有企业相同）"}
-UNIQUE = {"none": "不限", "year": "同一年度内只补贴一次", "ever": "试点期间只补贴一次"}
-MIN_BASES = {"enterprise_year": "企业年度合计保费", "policy": "每张保单保费"}
-EXHAUSTION = {"refuse": "不予补贴（整笔拒绝）", "partial": "按剩余预算部分补贴"}
+BASES = {"enterprise_years": QT_TRANSLATE_NOOP("subsidy.rules_editor", "企业此前获补贴的年度数"), "application_order": QT_TRANSLATE_NOOP("subsidy.rules_editor", "本项目中的第几次申报"),
+         "programme_year": QT_TRANSLATE_NOOP("subsidy.rules_editor", "试点第几年（所有企业相同）")}
+UNIQUE = {"none": QT_TRANSLATE_NOOP("subsidy.rules_editor", "不限"), "year": QT_TRANSLATE_NOOP("subsidy.rules_editor", "同一年度内只补贴一次"), "ever": QT_TRANSLATE_NOOP("subsidy.rules_editor", "试点期间只补贴一次")}
+MIN_BASES = {"enterprise_year": QT_TRANSLATE_NOOP("subsidy.rules_editor", "企业年度合计保费"), "policy": QT_TRANSLATE_NOOP("subsidy.rules_editor", "每张保单保费")}
+EXHAUSTION = {"refuse": QT_TRANSLATE_NOOP("subsidy.rules_editor", "不予补贴（整笔拒绝）"), "partial": QT_TRANSLATE_NOOP("subsidy.rules_editor", "按剩余预算部分补贴")}
 TYPE_BY_LABEL = {label: key for key, label in INSURANCE_TYPES.items()}
 COND_BY_LABEL = {label: key for key, label in UPLIFT_CONDITIONS.items()}
 SCOPE_BY_LABEL = {label: key for key, label in TYPE_CAP_SCOPES.items()}
 
 # (group title, [(field, label, kind, tooltip)]) — every RuleSet field except name/year/budget_fen
 GROUPS: tuple[tuple[str, tuple[tuple[str, str, str, str], ...]], ...] = (
-    ("比例与阶梯", (
-        ("ratio_bp", "基础补贴比例", "pct", "如 50%"),
-        ("max_ratio_bp", "补贴比例上限", "pct", "上浮后也不超过"),
-        ("tier_ratios", "分企业类型比例", "tag_pct", "企业带多个类型时取最高者"),
-        ("times_funded_basis", "阶梯计次口径", "basis", ""),
-        ("ratio_by_times_funded", "按次数比例阶梯", "pct_list", "第一次、第二次…，如 75%，50%，30%；超出后重复最后一档"),
-        ("tier_ratio_ladders", "分企业类型阶梯", "tag_ladder", "如 单项冠军：100%，80%"),
-        ("programme_year_index", "试点第几年", "int1", "仅“试点第几年”口径使用"),
+    (QT_TRANSLATE_NOOP("subsidy.rules_editor", "比例与阶梯"), (
+        ("ratio_bp", QT_TRANSLATE_NOOP("subsidy.rules_editor", "基础补贴比例"), "pct", QT_TRANSLATE_NOOP("subsidy.rules_editor", "如 50%")),
+        ("max_ratio_bp", QT_TRANSLATE_NOOP("subsidy.rules_editor", "补贴比例上限"), "pct", QT_TRANSLATE_NOOP("subsidy.rules_editor", "上浮后也不超过")),
+        ("tier_ratios", QT_TRANSLATE_NOOP("subsidy.rules_editor", "分企业类型比例"), "tag_pct", QT_TRANSLATE_NOOP("subsidy.rules_editor", "企业带多个类型时取最高者")),
+        ("times_funded_basis", QT_TRANSLATE_NOOP("subsidy.rules_editor", "阶梯计次口径"), "basis", ""),
+        ("ratio_by_times_funded", QT_TRANSLATE_NOOP("subsidy.rules_editor", "按次数比例阶梯"), "pct_list", QT_TRANSLATE_NOOP("subsidy.rules_editor", "第一次、第二次…，如 75%，50%，30%；超出后重复最后一档")),
+        ("tier_ratio_ladders", QT_TRANSLATE_NOOP("subsidy.rules_editor", "分企业类型阶梯"), "tag_ladder", QT_TRANSLATE_NOOP("subsidy.rules_editor", "如 单项冠军：100%，80%")),
+        ("programme_year_index", QT_TRANSLATE_NOOP("subsidy.rules_editor", "试点第几年"), "int1", QT_TRANSLATE_NOOP("subsidy.rules_editor", "仅“试点第几年”口径使用")),
     )),
-    ("上浮", (
-        ("uplifts", "上浮条件", "uplifts", "条件：高价值专利、海外市场、一带一路，或 tag:企业类型"),
+    (QT_TRANSLATE_NOOP("subsidy.rules_editor", "上浮"), (
+        ("uplifts", QT_TRANSLATE_NOOP("subsidy.rules_editor", "上浮条件"), "uplifts", QT_TRANSLATE_NOOP("subsidy.rules_editor", "条件：高价值专利、海外市场、一带一路，或 tag:企业类型")),
     )),
-    ("上限", (
-        ("cap_per_policy_fen", "单保单上限（元）", "yuan", "不设上限请留空"),
-        ("cap_per_policy_by_times_funded_fen", "单保单上限阶梯（元）", "yuan_list", "如 300000，200000"),
-        ("cap_per_ip_right_fen", "单件知识产权上限（元）", "yuan", ""),
-        ("cap_per_enterprise_year_fen", "单户年度上限（元）", "yuan", ""),
-        ("cap_per_enterprise_year_by_tier_fen", "分类型单户年度上限", "tag_yuan", ""),
-        ("insurance_type_caps", "分险种单户年度上限", "typecaps", "险种可写“*”表示任何险种"),
-        ("cap_programme_total_fen", "项目年度总额上限（元）", "yuan", ""),
-        ("budget_exhaustion", "预算用尽时", "exhaustion", ""),
+    (QT_TRANSLATE_NOOP("subsidy.rules_editor", "上限"), (
+        ("cap_per_policy_fen", QT_TRANSLATE_NOOP("subsidy.rules_editor", "单保单上限（元）"), "yuan", QT_TRANSLATE_NOOP("subsidy.rules_editor", "不设上限请留空")),
+        ("cap_per_policy_by_times_funded_fen", QT_TRANSLATE_NOOP("subsidy.rules_editor", "单保单上限阶梯（元）"), "yuan_list", QT_TRANSLATE_NOOP("subsidy.rules_editor", "如 300000，200000")),
+        ("cap_per_ip_right_fen", QT_TRANSLATE_NOOP("subsidy.rules_editor", "单件知识产权上限（元）"), "yuan", ""),
+        ("cap_per_enterprise_year_fen", QT_TRANSLATE_NOOP("subsidy.rules_editor", "单户年度上限（元）"), "yuan", ""),
+        ("cap_per_enterprise_year_by_tier_fen", QT_TRANSLATE_NOOP("subsidy.rules_editor", "分类型单户年度上限"), "tag_yuan", ""),
+        ("insurance_type_caps", QT_TRANSLATE_NOOP("subsidy.rules_editor", "分险种单户年度上限"), "typecaps", QT_TRANSLATE_NOOP("subsidy.rules_editor", "险种可写“*”表示任何险种")),
+        ("cap_programme_total_fen", QT_TRANSLATE_NOOP("subsidy.rules_editor", "项目年度总额上限（元）"), "yuan", ""),
+        ("budget_exhaustion", QT_TRANSLATE_NOOP("subsidy.rules_editor", "预算用尽时"), "exhaustion", ""),
     )),
-    ("资格条件", (
-        ("required_tags_any", "限定企业类型（任一）", "tags", "不勾选则不限"),
-        ("insurance_types_allowed", "可申报险种", "types", "不勾选则不限"),
-        ("exclude_blacklisted", "排除黑名单企业", "bool", ""),
-        ("exclude_cancelled_policy", "排除已退保/终止保单", "bool", ""),
-        ("require_premium_fully_paid", "保费须全额缴纳", "bool", ""),
-        ("require_no_double_funding_declaration", "须承诺未重复申报", "bool", ""),
-        ("exclude_other_department_funding", "排除已获其他部门资助", "bool", ""),
-        ("min_ip_remaining_years", "知识产权剩余有效期（年）≥", "int_opt", "不限请留空"),
-        ("contract_date_from", "合同日期起", "date", ""),
-        ("contract_date_to", "合同日期止", "date", ""),
-        ("min_premium_fen", "最低保费（元）", "yuan", ""),
-        ("min_premium_basis", "最低保费口径", "min_basis", ""),
-        ("max_premium_rate_bp", "最高保费费率", "pct_opt", "保费 ÷ 保险金额，不限请留空"),
-        ("max_premium_rate_overseas_bp", "境外最高保费费率", "pct_opt", ""),
+    (QT_TRANSLATE_NOOP("subsidy.rules_editor", "资格条件"), (
+        ("required_tags_any", QT_TRANSLATE_NOOP("subsidy.rules_editor", "限定企业类型（任一）"), "tags", QT_TRANSLATE_NOOP("subsidy.rules_editor", "不勾选则不限")),
+        ("insurance_types_allowed", QT_TRANSLATE_NOOP("subsidy.rules_editor", "可申报险种"), "types", QT_TRANSLATE_NOOP("subsidy.rules_editor", "不勾选则不限")),
+        ("exclude_blacklisted", QT_TRANSLATE_NOOP("subsidy.rules_editor", "排除黑名单企业"), "bool", ""),
+        ("exclude_cancelled_policy", QT_TRANSLATE_NOOP("subsidy.rules_editor", "排除已退保/终止保单"), "bool", ""),
+        ("require_premium_fully_paid", QT_TRANSLATE_NOOP("subsidy.rules_editor", "保费须全额缴纳"), "bool", ""),
+        ("require_no_double_funding_declaration", QT_TRANSLATE_NOOP("subsidy.rules_editor", "须承诺未重复申报"), "bool", ""),
+        ("exclude_other_department_funding", QT_TRANSLATE_NOOP("subsidy.rules_editor", "排除已获其他部门资助"), "bool", ""),
+        ("min_ip_remaining_years", QT_TRANSLATE_NOOP("subsidy.rules_editor", "知识产权剩余有效期（年）≥"), "int_opt", QT_TRANSLATE_NOOP("subsidy.rules_editor", "不限请留空")),
+        ("contract_date_from", QT_TRANSLATE_NOOP("subsidy.rules_editor", "合同日期起"), "date", ""),
+        ("contract_date_to", QT_TRANSLATE_NOOP("subsidy.rules_editor", "合同日期止"), "date", ""),
+        ("min_premium_fen", QT_TRANSLATE_NOOP("subsidy.rules_editor", "最低保费（元）"), "yuan", ""),
+        ("min_premium_basis", QT_TRANSLATE_NOOP("subsidy.rules_editor", "最低保费口径"), "min_basis", ""),
+        ("max_premium_rate_bp", QT_TRANSLATE_NOOP("subsidy.rules_editor", "最高保费费率"), "pct_opt", QT_TRANSLATE_NOOP("subsidy.rules_editor", "保费 ÷ 保险金额，不限请留空")),
+        ("max_premium_rate_overseas_bp", QT_TRANSLATE_NOOP("subsidy.rules_editor", "境外最高保费费率"), "pct_opt", ""),
     )),
-    ("唯一性", (
-        ("unique_ip_type_scope", "同一知识产权同一险种", "unique", ""),
-        ("unique_policy", "每张保单只补贴一次", "bool", ""),
+    (QT_TRANSLATE_NOOP("subsidy.rules_editor", "唯一性"), (
+        ("unique_ip_type_scope", QT_TRANSLATE_NOOP("subsidy.rules_editor", "同一知识产权同一险种"), "unique", ""),
+        ("unique_policy", QT_TRANSLATE_NOOP("subsidy.rules_editor", "每张保单只补贴一次"), "bool", ""),
     )),
-    ("取整", (
-        ("rounding", "舍入规则", "rounding", ""),
-        ("rounding_unit", "舍入到", "unit", ""),
+    (QT_TRANSLATE_NOOP("subsidy.rules_editor", "取整"), (
+        ("rounding", QT_TRANSLATE_NOOP("subsidy.rules_editor", "舍入规则"), "rounding", ""),
+        ("rounding_unit", QT_TRANSLATE_NOOP("subsidy.rules_editor", "舍入到"), "unit", ""),
     )),
 )
-META = (("region", "地区"), ("source", "政策出处"), ("notes", "口径说明"))
+META = (("region", QT_TRANSLATE_NOOP("subsidy.rules_editor", "地区")), ("source", QT_TRANSLATE_NOOP("subsidy.rules_editor", "政策出处")), ("notes", QT_TRANSLATE_NOOP("subsidy.rules_editor", "口径说明")))
 CHOICES = {"basis": BASES, "unique": UNIQUE, "min_basis": MIN_BASES, "exhaustion": EXHAUSTION,
            "rounding": ROUNDING_MODES, "unit": ROUNDING_UNITS}
 TABLES = {
-    "tag_pct": ["企业类型", "比例"],
-    "tag_ladder": ["企业类型", "各档比例"],
-    "tag_yuan": ["企业类型", "上限（元）"],
-    "typecaps": ["名称", "险种", "上限（元）", "范围"],
-    "uplifts": ["名称", "条件", "上浮比例", "单户年度上限（元）", "险种上限（组=元）"],
+    "tag_pct": [QT_TRANSLATE_NOOP("subsidy.rules_editor", "企业类型"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "比例")],
+    "tag_ladder": [QT_TRANSLATE_NOOP("subsidy.rules_editor", "企业类型"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "各档比例")],
+    "tag_yuan": [QT_TRANSLATE_NOOP("subsidy.rules_editor", "企业类型"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "上限（元）")],
+    "typecaps": [QT_TRANSLATE_NOOP("subsidy.rules_editor", "名称"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "险种"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "上限（元）"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "范围")],
+    "uplifts": [QT_TRANSLATE_NOOP("subsidy.rules_editor", "名称"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "条件"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "上浮比例"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "单户年度上限（元）"), QT_TRANSLATE_NOOP("subsidy.rules_editor", "险种上限（组=元）")],
 }
 
 
@@ -130,9 +131,9 @@ def parse_pct(text: str, label: str) -> int:
     try:
         value = Decimal(t) * 100
     except InvalidOperation:
-        raise Unreadable(f"{label}“{text}”不是百分比（如 50%）") from None
+        raise Unreadable(translate("subsidy.rules_editor", "{label}“{text}”不是百分比（如 50%）").format(label=label, text=text)) from None
     if value != value.to_integral_value():
-        raise Unreadable(f"{label}“{text}”最多两位小数")
+        raise Unreadable(translate("subsidy.rules_editor", "{label}“{text}”最多两位小数").format(label=label, text=text))
     return int(value)
 
 
@@ -147,7 +148,7 @@ def parse_yuan(text: str, label: str) -> int:
     try:
         return parse_amount_text(text.strip())
     except ValueError as exc:
-        raise Unreadable(f"{label}：{exc}") from None
+        raise Unreadable(translate("subsidy.rules_editor", "{label}：{exc}").format(label=label, exc=exc)) from None
 
 
 def split(text: str) -> list[str]:
@@ -171,7 +172,7 @@ class TextTable(QWidget):
         self.table.setMinimumHeight(84)
         self.table.setMaximumHeight(130)
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
-        add, remove = QPushButton("增加", self), QPushButton("删除", self)
+        add, remove = QPushButton(self.tr("增加"), self), QPushButton(self.tr("删除"), self)
         add.clicked.connect(lambda: self.add_row())
         remove.clicked.connect(self._remove)
         buttons = QVBoxLayout()
@@ -229,7 +230,7 @@ class RulesEditor(QWidget):
         self.labels: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        meta = QGroupBox("规则说明", self)
+        meta = QGroupBox(self.tr("规则说明"), self)
         form = QFormLayout(meta)
         for name, label in META:
             edit = QLineEdit(meta)
@@ -237,7 +238,7 @@ class RulesEditor(QWidget):
         layout.addWidget(meta)
         self.groups: dict[str, QGroupBox] = {}
         for title, specs in GROUPS:
-            box = QGroupBox(title, self)
+            box = QGroupBox(translate("subsidy.rules_editor", title), self)
             box.setObjectName(f"rules_{title}")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -257,7 +258,7 @@ class RulesEditor(QWidget):
             return edit
         if kind == "yuan":
             edit = AmountEdit(self)
-            edit.setPlaceholderText("不设上限")
+            edit.setPlaceholderText(self.tr("不设上限"))
             edit.setMaximumWidth(220)
             return edit
         if kind == "int1":
@@ -272,7 +273,7 @@ class RulesEditor(QWidget):
         if kind in CHOICES:
             box = QComboBox(self)
             for value, label in CHOICES[kind].items():
-                box.addItem(label, value)
+                box.addItem(translate("subsidy.rules_editor", label), value)
             return box
         if kind == "tags":
             lst = CheckList(self)
@@ -281,13 +282,14 @@ class RulesEditor(QWidget):
             return lst
         if kind == "types":
             lst = CheckList(self)
-            lst.set_items([(k, f"{v}（{k}）") for k, v in INSURANCE_TYPES.items()])
+            lst.set_items([(k, self.tr("{v}（{k}）").format(v=v, k=k)) for k, v in INSURANCE_TYPES.items()])
             lst.setMaximumHeight(130)
             return lst
-        return TextTable(TABLES[kind], self)
+        return TextTable([translate("subsidy.rules_editor", h) for h in TABLES[kind]], self)
 
     def _add(self, form: QFormLayout, name: str, label: str, kind: str, widget: QWidget, tip: str) -> None:
         widget.setObjectName(f"rule_{name}")
+        label, tip = translate("subsidy.rules_editor", label), translate("subsidy.rules_editor", tip) if tip else ""
         if tip:
             widget.setToolTip(tip)
             if isinstance(widget, QLineEdit) and not widget.placeholderText():
@@ -358,15 +360,15 @@ class RulesEditor(QWidget):
         if kind == "pct_opt":
             return parse_pct(w.text(), label) if w.text().strip() else None
         if kind == "pct_list":
-            return tuple(parse_pct(p, f"{label}第 {i} 档") for i, p in enumerate(split(w.text()), 1))
+            return tuple(parse_pct(p, self.tr("{label}第 {i} 档").format(label=label, i=i)) for i, p in enumerate(split(w.text()), 1))
         if kind == "yuan_list":
-            return tuple(parse_yuan(p, f"{label}第 {i} 档") for i, p in enumerate(split(w.text()), 1))
+            return tuple(parse_yuan(p, self.tr("{label}第 {i} 档").format(label=label, i=i)) for i, p in enumerate(split(w.text()), 1))
         if kind == "int_opt":
             t = w.text().strip()
             if not t:
                 return None
             if not t.lstrip("-").isdigit():
-                raise Unreadable(f"{label}“{t}”不是整数")
+                raise Unreadable(self.tr("{label}“{t}”不是整数").format(label=label, t=t))
             return int(t)
         if kind == "yuan":
             return parse_yuan(w.text(), label) if w.text().strip() else None
@@ -390,7 +392,7 @@ class RulesEditor(QWidget):
             return {r[0]: parse_yuan(r[1], f"{label}“{r[0]}”") for r in rows}
         if kind == "typecaps":
             return tuple(TypeCap(r[0], tuple(TYPE_BY_LABEL.get(t, t) for t in split(r[1])),
-                                 parse_yuan(r[2], f"险种上限“{r[0]}”"), SCOPE_BY_LABEL.get(r[3], r[3] or "any"))
+                                 parse_yuan(r[2], self.tr("险种上限“{r}”").format(r=r[0])), SCOPE_BY_LABEL.get(r[3], r[3] or "any"))
                          for r in rows)
         if kind == "uplifts":
             out = []
@@ -398,10 +400,10 @@ class RulesEditor(QWidget):
                 overrides = {}
                 for part in (p.strip() for p in r[4].replace(";", "；").split("；") if p.strip()):
                     group, _, amount = part.partition("=")
-                    overrides[group.strip()] = parse_yuan(amount, f"上浮“{r[0]}”的“{group.strip()}”上限")
+                    overrides[group.strip()] = parse_yuan(amount, self.tr("上浮“{r}”的“{strip}”上限").format(r=r[0], strip=group.strip()))
                 conds = tuple(COND_BY_LABEL.get(c, c) for c in split(r[1]))
-                cap = parse_yuan(r[3], f"上浮“{r[0]}”的单户年度上限") if r[3] else None
-                out.append(Uplift(r[0], conds, parse_pct(r[2] or "0", f"上浮“{r[0]}”的比例"), overrides, cap))
+                cap = parse_yuan(r[3], self.tr("上浮“{r}”的单户年度上限").format(r=r[0])) if r[3] else None
+                out.append(Uplift(r[0], conds, parse_pct(r[2] or "0", self.tr("上浮“{r}”的比例").format(r=r[0])), overrides, cap))
             return tuple(out)
         raise AssertionError(kind)
 

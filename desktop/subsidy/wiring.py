@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import translate
 from desktop.subsidy.application_panel import ApplicationPanel
 from desktop.subsidy.budget_view import BudgetPanel
 from desktop.subsidy.bulk_actions import BULK, BulkActions
@@ -43,7 +44,7 @@ def _detail_tabs(page: Any, panel: QWidget, title: str) -> QTabWidget:
     tabs.setObjectName(f"detailTabs_{page.spec.key}")
     page.splitter.replaceWidget(1, tabs)
     tabs.addTab(panel, title)
-    tabs.addTab(page.detail, "详情")
+    tabs.addTab(page.detail, translate("subsidy.wiring", "详情"))
     page.splitter.setSizes([860, 470])
     return tabs
 
@@ -58,7 +59,7 @@ class SubsidyUi(QObject):
         self.dashboard = window.pages["dashboard"]
         # 补贴 register: panel + action bar
         self.panel = ApplicationPanel(window)
-        self.subsidy_tabs = _detail_tabs(self.subsidy_page, self.panel, "办理与测算")
+        self.subsidy_tabs = _detail_tabs(self.subsidy_page, self.panel, self.tr("办理与测算"))
         self.panel.changed.connect(lambda _id: self.data_changed())
         self.subsidy_page.table.selectionModel().selectionChanged.connect(lambda *_a: self._subsidy_selected())
         self.bulk = BulkActions(window, self.subsidy_page)
@@ -67,7 +68,7 @@ class SubsidyUi(QObject):
         self.subsidy_page.layout().insertWidget(1, self.action_bar)
         # 理赔 register
         self.claim_panel = ClaimWorkflowPanel(window)
-        self.claim_tabs = _detail_tabs(self.claim_page, self.claim_panel, "理赔流程")
+        self.claim_tabs = _detail_tabs(self.claim_page, self.claim_panel, self.tr("理赔流程"))
         self.claim_panel.changed.connect(lambda _id: self.data_changed())
         self.claim_page.table.selectionModel().selectionChanged.connect(lambda *_a: self._claim_selected())
         # dashboard
@@ -106,41 +107,41 @@ class SubsidyUi(QObject):
         row.setContentsMargins(0, 2, 0, 4)
         row.setSpacing(6)
         self.bar_buttons: dict[str, QPushButton] = {}
-        self.bar_buttons["new"] = self._button("新建申请…", self.new_application, bar, "subsidy_new")
+        self.bar_buttons["new"] = self._button(self.tr("新建申请…"), self.new_application, bar, "subsidy_new")
         row.addWidget(self.bar_buttons["new"])
         row.addSpacing(8)
-        row.addWidget(QLabel("选中的申请：", bar))
+        row.addWidget(QLabel(self.tr("选中的申请："), bar))
         for action, text in BULK:
-            b = self._button(text + "…", lambda a=action: self.bulk.ask(a), bar, f"bulk_{action}")
+            b = self._button(translate("subsidy.bulk_actions", text) + "…", lambda a=action: self.bulk.ask(a), bar, f"bulk_{action}")
             self.bar_buttons[action] = b
             row.addWidget(b)
         row.addStretch(1)
-        self.bar_buttons["programmes"] = self._button("试点项目与规则…", self.open_programmes, bar, "open_programmes")
-        self.bar_buttons["publicity"] = self._button("导出公示名单…", self.export_publicity, bar, "export_publicity")
+        self.bar_buttons["programmes"] = self._button(self.tr("试点项目与规则…"), self.open_programmes, bar, "open_programmes")
+        self.bar_buttons["publicity"] = self._button(self.tr("导出公示名单…"), self.export_publicity, bar, "export_publicity")
         row.addWidget(self.bar_buttons["programmes"])
         row.addWidget(self.bar_buttons["publicity"])
         return bar
 
     def _menu(self) -> None:
         w = self.window
-        menu = QMenu("补贴(&S)", w)
-        self.act_programmes = QAction("试点项目与规则…", w)
+        menu = QMenu(self.tr("补贴(&S)"), w)
+        self.act_programmes = QAction(self.tr("试点项目与规则…"), w)
         self.act_programmes.triggered.connect(lambda _c=False: self.open_programmes())
-        self.act_new = QAction("新建补贴申请…", w)
+        self.act_new = QAction(self.tr("新建补贴申请…"), w)
         self.act_new.triggered.connect(lambda _c=False: self.new_application())
         menu.addActions([self.act_programmes, self.act_new])
         menu.addSeparator()
         self.bulk_actions: dict[str, QAction] = {}
         for action, text in BULK:
-            act = QAction(text + "…", w)
+            act = QAction(translate("subsidy.bulk_actions", text) + "…", w)
             act.triggered.connect(lambda _c=False, a=action: self._bulk_from_menu(a))
             menu.addAction(act)
             self.bulk_actions[action] = act
         menu.addSeparator()
-        self.act_publicity = QAction("导出公示名单…", w)
+        self.act_publicity = QAction(self.tr("导出公示名单…"), w)
         self.act_publicity.triggered.connect(lambda _c=False: self.export_publicity())
         menu.addAction(self.act_publicity)
-        before = next((a for a in w.menuBar().actions() if a.text().startswith(("转到", "帮助"))), None)
+        before = next((a for a in w.menuBar().actions() if a.text() in (translate("RecordActions", "转到(&G)"), translate("MainWindow", "帮助(&H)"))), None)
         w.menuBar().insertMenu(before, menu)
         self.menu = menu
 
@@ -151,19 +152,19 @@ class SubsidyUi(QObject):
             return
         tab = QWidget(settings)
         v = QVBoxLayout(tab)
-        note = QLabel("每个试点项目年度一套补贴规则：比例、上浮、上限、资格条件、唯一性与取整；"
-                      "规则可导入导出为 TOML 文件，年底办结后年度结转。", tab)
+        note = QLabel(self.tr("每个试点项目年度一套补贴规则：比例、上浮、上限、资格条件、唯一性与取整；"
+                      "规则可导入导出为 TOML 文件，年底办结后年度结转。"), tab)
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {MUTED}")
         v.addWidget(note)
         row = QHBoxLayout()
-        row.addWidget(self._button("打开试点项目与规则…", self.open_programmes, tab, "settings_open_programmes"))
+        row.addWidget(self._button(self.tr("打开试点项目与规则…"), self.open_programmes, tab, "settings_open_programmes"))
         row.addStretch(1)
         v.addLayout(row)
         self.settings_budget = BudgetPanel(self.window.ops, tab)
         v.addWidget(self.settings_budget)
         v.addStretch(1)
-        tabs.addTab(tab, "试点项目")
+        tabs.addTab(tab, self.tr("试点项目"))
         tabs.currentChanged.connect(lambda _i: self.settings_budget.refresh() if tabs.currentWidget() is tab else None)
 
     # -- roles ---------------------------------------------------------------------------------
@@ -183,14 +184,14 @@ class SubsidyUi(QObject):
         if len(ids) == 1:
             self.panel.show_application(ids[0], keep_banner=ids[0] == self.panel.application_id)
         elif len(ids) > 1:
-            self.panel.show_none(f"已选择 {len(ids)} 件申请：可用上方“批量…”按钮一并办理")
+            self.panel.show_none(self.tr("已选择 {n} 件申请：可用上方“批量…”按钮一并办理").format(n=len(ids)))
 
     def _claim_selected(self) -> None:
         ids = self.claim_page.selected_ids()
         if len(ids) == 1:
             self.claim_panel.show_claim(ids[0], keep_banner=ids[0] == self.claim_panel.claim_id)
         elif len(ids) > 1:
-            self.claim_panel.show_none(f"已选择 {len(ids)} 件理赔")
+            self.claim_panel.show_none(self.tr("已选择 {n} 件理赔").format(n=len(ids)))
 
     def _dashboard_refresh(self, year: Any = None) -> None:
         self.budget.refresh(year)
@@ -235,7 +236,7 @@ class SubsidyUi(QObject):
                                       programme_id=filters.get("programme"))
         if dialog.exec() and dialog.created_id is not None:
             self.data_changed()
-            self.window.statusBar().showMessage("已录入补贴申请并完成测算", 6000)
+            self.window.statusBar().showMessage(self.tr("已录入补贴申请并完成测算"), 6000)
             self.panel.show_application(dialog.created_id)
         return dialog
 
