@@ -1,5 +1,5 @@
 # The two entry points of the README. Both set up a fresh machine first (scripts/bootstrap.sh).
-.PHONY: run test lint setup demo-national package
+.PHONY: run test lint setup demo-national package i18n
 
 setup:
 	@./scripts/bootstrap.sh
@@ -25,3 +25,14 @@ package: setup
 	packaging/smoke.sh dist/ipdesk
 	tar -C dist -czf dist/ipdesk-$$(dist/ipdesk/ipdesk --version | cut -d' ' -f2)-linux-$$(uname -m).tar.gz ipdesk
 	@du -sh dist/ipdesk dist/ipdesk-*.tar.gz
+
+## i18n: refresh the English translation: list the register texts (scripts/i18n_registers.py), extract
+## every wrapped string of desktop/ into resources/translations/ipdesk_en.ts (pyside6-lupdate; obsolete
+## entries dropped), then compile ipdesk_en.qm (pyside6-lrelease). Translate new entries in the .ts
+## (Qt Linguist: .venv/bin/pyside6-linguist, or any editor) and run it again; commit the .ts and .qm.
+I18N_SOURCES = $(shell find desktop -name '*.py' | sort)
+i18n:
+	.venv/bin/python scripts/i18n_registers.py
+	@.venv/bin/pyside6-lupdate -locations none -no-obsolete -source-language zh_CN -target-language en \
+		$(I18N_SOURCES) -ts resources/translations/ipdesk_en.ts
+	.venv/bin/pyside6-lrelease -nounfinished resources/translations/ipdesk_en.ts -qm resources/translations/ipdesk_en.qm
