@@ -47,11 +47,11 @@ def table_label(name: str) -> str:
 
 def count_kinds() -> list[tuple[str, str]]:
     """The per-table outcome columns of an import, in display order."""
-    t = QCoreApplication.translate
-    return [("inserted", t("ExchangeDialog", "新增")), ("updated", t("ExchangeDialog", "更新")),
-            ("unchanged", t("ExchangeDialog", "未变")), ("deleted", t("ExchangeDialog", "删除")),
-            ("already_absent", t("ExchangeDialog", "已不存在")), ("aliased", t("ExchangeDialog", "按编号合并")),
-            ("conflicts", t("ExchangeDialog", "冲突"))]
+    # spelled out: pyside6-lupdate extracts only literal QCoreApplication.translate(...) calls
+    return [("inserted", QCoreApplication.translate("ExchangeDialog", "新增")), ("updated", QCoreApplication.translate("ExchangeDialog", "更新")),
+            ("unchanged", QCoreApplication.translate("ExchangeDialog", "未变")), ("deleted", QCoreApplication.translate("ExchangeDialog", "删除")),
+            ("already_absent", QCoreApplication.translate("ExchangeDialog", "已不存在")), ("aliased", QCoreApplication.translate("ExchangeDialog", "按编号合并")),
+            ("conflicts", QCoreApplication.translate("ExchangeDialog", "冲突"))]
 
 
 def human_size(n: int) -> str:

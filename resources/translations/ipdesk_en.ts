@@ -1265,6 +1265,34 @@
         <translation>Office public key files (*.json *.pub);;All files (*)</translation>
     </message>
     <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>已不存在</source>
+        <translation>Already gone</translation>
+    </message>
+    <message>
+        <source>按编号合并</source>
+        <translation>Merged by number</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
         <source>导入数据包</source>
         <translation>Import Package</translation>
     </message>
