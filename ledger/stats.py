@@ -1,8 +1,9 @@
 """The statistics service: the single source of every figure in dashboards, reports and exports.
 
-``compute(store, year=…, programme_id=…, office=…)`` returns a JSON-ready dict. Money stays
-integer fen; ratios are integer basis points (``*_bp``) with ``loss_ratio`` as a decimal string
-(e.g. "0.1234") for readers of the JSON. Loss ratio (赔付率) = claims paid ÷ premium, on the
+``compute(store, year=…, programme_id=…, office=…)`` returns a JSON-ready dict (``compute_years``
+gives the same dicts for several years plus the all-years trend from one read of the facts). Money
+stays integer fen; ratios are integer basis points (``*_bp``) with ``loss_ratio`` as a decimal
+string (e.g. "0.1234") for readers of the JSON. Loss ratio (赔付率) = claims paid ÷ premium, on the
 policies' underwriting year, rounded half-up to the basis point. Co-insured figures per insurer
 are weighted by share and rounded half-up to the fen once, at the end.
 
@@ -12,6 +13,7 @@ The fact rows are read once (ledger/store/stats_queries.py) and folded here in o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -78,15 +80,19 @@ class _Fold:
         self.policy_year: dict[int, int] = {}
 
     def policies(self, rows) -> None:
-        for pid, ent, district, product, year, insured, premium, claims, paid, office in rows:
-            args = (ent, insured, premium, claims, paid)
-            self.total.add(*args)
-            self.by_year[year].add(*args)
-            self.by_district[district].add(*args)
-            self.by_product[product].add(*args)
-            self.by_office[office].add(*args)
-            self.policy[pid] = (insured, premium, paid)
-            self.policy_year[pid] = year
+        for row in rows:
+            self.add(row)
+
+    def add(self, row: tuple) -> None:
+        pid, ent, district, product, year, insured, premium, claims, paid, office = row
+        args = (ent, insured, premium, claims, paid)
+        self.total.add(*args)
+        self.by_year[year].add(*args)
+        self.by_district[district].add(*args)
+        self.by_product[product].add(*args)
+        self.by_office[office].add(*args)
+        self.policy[pid] = (insured, premium, paid)
+        self.policy_year[pid] = year
 
 
 def _insurer_rows(fold: _Fold, shares, insurers: dict[int, Any]) -> list[dict[str, Any]]:
@@ -177,16 +183,63 @@ def compute(
     scope = q.Scope(year=year, programme_id=programme_id, office=office)
     fold = _Fold()
     fold.policies(q.policy_facts(conn, scope))
-    covered, rights_by_year, by_type = _rights(fold, q.covered_rights(conn, scope))
+    links = q.covered_rights(conn, scope)
     subsidy = _Subsidies()
     subsidy.fold(q.subsidy_facts(conn, scope))
     trend = subsidy if year is None else _Subsidies()
     if year is not None:  # the by-year rows show subsidies of every programme year in scope
         trend.fold(q.subsidy_facts(conn, q.Scope(programme_id=programme_id, office=office)))
+    return _result(conn, scope, fold, links, subsidy, trend)
+
+
+def compute_years(
+    store: Store, *, years: Iterable[int], programme_id: int | None = None, office: str | None = None
+) -> dict[str, Any]:
+    """``compute(year=y)`` for each of ``years`` and the all-years trend ``compute()["by_year"]``.
+
+    Returns ``{"years": {y: figures}, "by_year": [...]}``: each ``figures`` equals
+    ``compute(store, year=y, …)`` and ``by_year`` equals ``compute(store, …)["by_year"]`` (same
+    programme/office scope). The trend comes from per-year aggregates instead of a second fold of
+    every fact of every year (the annual report needs its year in full and only the trend before it).
+    """
+    conn = store.conn
+    base = q.Scope(programme_id=programme_id, office=office)
+    rights = q.rights_trend(conn, base)
+    subsidies = q.subsidy_trend(conn, base)
+    by_year = []
+    for y, policies, enterprises, insured, premium, claims, paid in q.policy_trend(conn, base):
+        approved_paid = subsidies.get(y, (0, 0))
+        by_year.append({"year": y, "policies": policies, "enterprises": enterprises, "sum_insured_fen": insured,
+                        "premium_fen": premium, "claims": claims, "claims_paid_fen": paid,
+                        "loss_ratio_bp": ratio_bp_of(paid, premium), "ip_rights": rights.get(y, 0),
+                        "subsidy_approved_fen": approved_paid[0], "subsidy_paid_fen": approved_paid[1]})
+    out = {}
+    for y in sorted(set(years)):
+        scope = q.Scope(year=y, programme_id=programme_id, office=office)
+        fold = _Fold()
+        fold.policies(q.policy_facts(conn, scope))
+        subsidy = _Subsidies()
+        subsidy.fold(q.subsidy_facts(conn, scope))
+        out[y] = _result(conn, scope, fold, q.covered_rights(conn, scope), subsidy,
+                         [r for r in by_year if r["year"] in fold.by_year])
+    return {"years": out, "by_year": by_year}
+
+
+def _year_row(year: int, acc: _Policies, rights_by_year: dict[int, set[int]], trend: _Subsidies) -> dict[str, Any]:
+    return {"year": year, **acc.figures(), "ip_rights": len(rights_by_year.get(year, ())),
+            "subsidy_approved_fen": trend.by_year[year][0] if year in trend.by_year else 0,
+            "subsidy_paid_fen": trend.by_year[year][1] if year in trend.by_year else 0}
+
+
+def _result(conn: Any, scope: q.Scope, fold: _Fold, links: Iterable[tuple], subsidy: _Subsidies,
+            trend: _Subsidies | list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures dict of one scope from its folded facts; ``trend``: the subsidies of every
+    programme year in scope (for the by-year rows), or the by-year rows themselves."""
+    covered, rights_by_year, by_type = _rights(fold, links)
     products = q.products(conn)
     total = fold.total.figures()
     result: dict[str, Any] = {
-        "scope": {"year": year, "programme_id": programme_id, "office": office},
+        "scope": {"year": scope.year, "programme_id": scope.programme_id, "office": scope.office},
         "enterprises": total["enterprises"],
         "ip_rights": len(covered),
         "ip_rights_by_type": {t: len(by_type[t]["rights"]) for t in IP_TYPE_ORDER if t in by_type},
@@ -203,12 +256,8 @@ def compute(
         "loss_ratio_bp": total["loss_ratio_bp"],
         "loss_ratio": loss_ratio_text(total["loss_ratio_bp"]),
         "budget": _budget(q.budget_allocated(conn, scope), subsidy),
-        "by_year": [
-            {"year": y, **fold.by_year[y].figures(), "ip_rights": len(rights_by_year.get(y, ())),
-             "subsidy_approved_fen": trend.by_year[y][0] if y in trend.by_year else 0,
-             "subsidy_paid_fen": trend.by_year[y][1] if y in trend.by_year else 0}
-            for y in sorted(fold.by_year)
-        ],
+        "by_year": trend if isinstance(trend, list) else [_year_row(y, fold.by_year[y], rights_by_year, trend)
+                                                          for y in sorted(fold.by_year)],
         "by_district": [
             {"district_code": d, "district_name": region_name(d) or d, **fold.by_district[d].figures(),
              "subsidy_approved_fen": subsidy.by_district.get(d, 0)}

@@ -11,7 +11,7 @@ from pathlib import Path
 from ledger.money import format_ratio_bp, format_wan, format_yuan, prose_amount
 from reports import charts
 from reports.case_report import CaseData, case_flowables
-from reports.pdf_doc import BODY_W, ReportBuilder, cn_date
+from reports.pdf_doc import BODY_W, WIDE_W, ReportBuilder, cn_date
 from reports.tables import make_table
 
 Row = dict[str, object]
@@ -288,7 +288,8 @@ def _appendix(b: ReportBuilder, d: AnnualReportData) -> None:
             ["企业名称", "统一社会信用代码", "区域", "知识产权（件）", "保单（件）"],
             [[r.get("name"), r.get("uscc"), r.get("district_name"), r.get("ip_rights", ""), r.get("policies", "")]
              for r in d.enterprise_list], ["text", "code", "text", "num", "num"], width=BODY_W))
-    if d.policy_list:
+    if d.policy_list:  # eight columns: on A4 landscape pages, names and products on one or two lines
+        b.wide_pages()
         b.heading(1, "附录二 保单清单", numbered=False, new_page=True)
         b.add_table("试点保单清单", make_table(
             ["保单号", "企业名称", "保险产品", "保险机构", "起保日期", "保险金额（元）", "保费（元）"],
@@ -296,4 +297,4 @@ def _appendix(b: ReportBuilder, d: AnnualReportData) -> None:
               r.get("insurer_short_name") or r.get("insurer_name"), r.get("start_date", ""),
               format_yuan(int(r.get("sum_insured_fen") or 0)), format_yuan(int(r.get("premium_fen") or 0))]
              for r in d.policy_list],
-            ["code", "text", "text", "text", "code", "num", "num"], width=BODY_W))
+            ["code", "text", "text", "text", "code", "num", "num"], width=WIDE_W))

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -40,6 +40,7 @@ MARGIN_X = 25 * mm
 MARGIN_TOP = 28 * mm
 MARGIN_BOTTOM = 28 * mm
 BODY_W = PAGE_W - 2 * MARGIN_X
+WIDE_W = PAGE_H - 2 * MARGIN_X  # body width of an A4 landscape page (wide appendix tables)
 _CN = "零一二三四五六七八九"
 
 
@@ -113,13 +114,14 @@ def _numbered_canvas(header_title: str, skip_first: int) -> type[Canvas]:
             super().save()
 
         def _furniture(self, total: int) -> None:
+            width, height = self._pagesize  # portrait or landscape page
             self.saveState()
             self.setFont(SONG, 9)
             self.setFillGray(0.25)
-            self.drawCentredString(PAGE_W / 2, PAGE_H - 16 * mm, header_title)
+            self.drawCentredString(width / 2, height - 16 * mm, header_title)
             self.setLineWidth(0.5)
-            self.line(MARGIN_X, PAGE_H - 18 * mm, PAGE_W - MARGIN_X, PAGE_H - 18 * mm)
-            self.drawCentredString(PAGE_W / 2, 12 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
+            self.line(MARGIN_X, height - 18 * mm, width - MARGIN_X, height - 18 * mm)
+            self.drawCentredString(width / 2, 12 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
             self.restoreState()
 
     return NumberedCanvas
@@ -170,9 +172,12 @@ class _Doc(BaseDocTemplate):
         self.builder = builder
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, BODY_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        wide = Frame(MARGIN_X, MARGIN_BOTTOM, WIDE_W, PAGE_W - MARGIN_TOP - MARGIN_BOTTOM,
+                     id="wide", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("cover", [frame], onPageEnd=_draw_footnotes),
-            PageTemplate("body", [frame], onPageEnd=_draw_footnotes),
+            PageTemplate("cover", [frame], onPageEnd=_draw_footnotes, pagesize=A4),
+            PageTemplate("body", [frame], onPageEnd=_draw_footnotes, pagesize=A4),
+            PageTemplate("wide", [wide], onPageEnd=_draw_footnotes, pagesize=landscape(A4)),
         ])
 
     def afterFlowable(self, flowable):  # noqa: N802 (reportlab API)
@@ -239,6 +244,11 @@ class ReportBuilder:
             self._toc_keys += 1
             p._toc = (level - 1, text, f"h{self._toc_keys}")
         self.story.append(p)
+
+    def wide_pages(self, wide: bool = True) -> None:
+        """Pages started from here on are A4 landscape (``wide``, body width ``WIDE_W``, for
+        appendix tables with many columns) or portrait again; call before a ``new_page`` heading."""
+        self.story.append(NextPageTemplate("wide" if wide else "body"))
 
     def reset_numbering(self) -> None:
         self._levels = [0, 0, 0, 0]

@@ -17,8 +17,11 @@ import re
 from unicodedata import category
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
+    FragLine,
     Paragraph,
     ParaLines,
     _handleBulletWidth,
@@ -64,17 +67,152 @@ def _width(u: cjkU, max_width: float) -> float:
     return w
 
 
-def kinsoku_split(frags: list, max_widths: list[float], calc_bounds: bool) -> ParaLines:
-    """Drop-in replacement for reportlab's ``cjkFragSplit`` honouring 禁则 and number runs."""
+# Glyph advance per (font, size): a paragraph measures each character once per font, not once per
+# occurrence (reportlab's cjkU calls stringWidth for every character).
+_ADVANCE: dict[tuple[str, float], dict[str, float]] = {}
+_new_str = str.__new__
+
+
+def _units(frags: list) -> tuple[list[cjkU], bool]:
+    """One :class:`cjkU` per character; ``True`` when every width is a plain number."""
     units: list[cjkU] = []
+    plain = True
     for f in frags:
         text = f.text
         if isinstance(text, bytes):
             text = text.decode("utf8")
-        if text:
-            units.extend(cjkU(t, f, "utf8") for t in text)
+        if not text or hasattr(f, "cbDefn"):
+            if text:
+                units.extend(cjkU(t, f, "utf8") for t in text)
+            else:
+                units.append(cjkU(text, f, "utf8"))
+            plain = plain and all(isinstance(u.width, (int, float)) for u in units[-max(1, len(text)):])
+            continue
+        key = (f.fontName, f.fontSize)
+        table = _ADVANCE.get(key)
+        if table is None:
+            table = _ADVANCE[key] = {}
+        for t in text:
+            w = table.get(t)
+            if w is None:
+                w = table[t] = stringWidth(t, f.fontName, f.fontSize)
+            u = _new_str(cjkU, t)
+            u._frag = f
+            u._width = w
+            units.append(u)
+    return units, plain
+
+
+def _make_line(seg: list[cjkU], max_width: float, width: float) -> FragLine:
+    """reportlab's ``makeCJKParaLine`` (the same FragLine) per run of one frag instead of per glyph."""
+    words: list = []
+    max_size = max_ascent = min_descent = 0
+    cur = None  # the frag whose clone collects the current word
+    chars: list[str] = []
+    n = len(seg)
+    i = 0
+    while i < n:
+        f = seg[i]._frag
+        j = i + 1
+        while j < n and seg[j]._frag is f:
+            j += 1
+        size = f.fontSize
+        ascent, descent = getAscentDescent(f.fontName, size)
+        if size > max_size:
+            max_size = size
+        if ascent > max_ascent:
+            max_ascent = ascent
+        if descent < min_descent:
+            min_descent = descent
+        if cur is None or not sameFrag(cur, f):
+            if cur is not None:
+                w = cur.clone()
+                w.text = "".join(chars)
+                words.append(w)
+            cur, chars = f, []
+        chars.extend(seg[i:j])
+        i = j
+    if cur is not None:
+        w = cur.clone()
+        w.text = "".join(chars)
+        words.append(w)
+    return FragLine(kind=1, extraSpace=max_width - width, wordCount=1, words=words, fontSize=max_size,
+                    ascent=max_ascent, descent=min_descent, maxWidth=max_width, currentWidth=width,
+                    lineBreak=False)
+
+
+def _allowed(a: str, b: str) -> bool:
+    """``can_break_between(a, b)`` (keeping words whole), inlined for the hot path."""
+    if not a or not b or a in _SPACE or b in _SPACE:
+        return True
+    if b in CANNOT_START or a in CANNOT_END:
+        return False
+    return not (_is_ascii_word(a) and _is_ascii_word(b))
+
+
+def kinsoku_split(frags: list, max_widths: list[float], calc_bounds: bool) -> ParaLines:
+    """Drop-in replacement for reportlab's ``cjkFragSplit`` honouring 禁则 and number runs."""
+    units, plain = _units(frags)
+    if not plain or any(hasattr(f, "lineBreak") or hasattr(f, "cbDefn") for f in frags):
+        return _kinsoku_general(units, max_widths, calc_bounds)
+    return _kinsoku_plain(units, max_widths)
+
+
+def _kinsoku_plain(units: list[cjkU], max_widths: list[float]) -> ParaLines:
+    """Text only (no images, no ``<br/>``): widths by prefix sums, the overflow point by bisection,
+    then the 禁则 search back from it — each line costs O(log n + its own length)."""
+    n = len(units)
+    cum = [0.0] * (n + 1)
+    acc = 0.0
+    for k, u in enumerate(units):
+        acc += u._width
+        cum[k + 1] = acc
+    lines: list = []
+    start = 0
+    last = len(max_widths) - 1
+    while start < n:
+        max_width = max_widths[min(len(lines), last)]
+        limit = cum[start] + max_width + _FUZZ
+        if cum[n] <= limit:  # the rest fits
+            end = n
         else:
-            units.append(cjkU(text, f, "utf8"))
+            # first unit that overflows (bisect on the prefix sums), never before start + 1
+            lo, hi = start + 1, n
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if cum[mid + 1] > limit:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            i = lo
+            # a space may hang past the margin (it is dropped at the break): move on to the next glyph
+            while i < n and units[i] in _SPACE:
+                i += 1
+            if i >= n:
+                end = n
+            else:
+                end = None
+                for j in range(i, start, -1):
+                    if _allowed(units[j - 1], units[j]):
+                        end = j
+                        break
+                if end is None:
+                    for j in range(i, start, -1):
+                        if can_break_between(units[j - 1], units[j], keep_words=False):
+                            end = j
+                            break
+                if end is None:
+                    end = i
+        width = cum[end] - cum[start]
+        lines.append(_make_line(units[start:end], max_width, width))
+        start = end
+        while start < n and units[start] in _SPACE:
+            start += 1
+    return ParaLines(kind=1, lines=lines)
+
+
+def _kinsoku_general(units: list[cjkU], max_widths: list[float], calc_bounds: bool) -> ParaLines:
+    """The general breaker: inline images with relative widths and ``<br/>`` line breaks."""
     lines: list = []
     n = len(units)
     start = i = 0
@@ -123,8 +261,31 @@ def kinsoku_split(frags: list, max_widths: list[float], calc_bounds: bool) -> Pa
     return ParaLines(kind=1, lines=lines)
 
 
+# Broken lines per (frags, widths): report tables repeat the same cell text (district, product,
+# insurer names) and reportlab wraps every cell several times (row heights, splitting, drawing)
+# and again in each multiBuild pass. Lines are read-only for drawing; ``split`` gets copies.
+_LINES: dict[tuple, ParaLines] = {}
+_LINES_MAX = 50_000
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _frags_key(frags: list) -> tuple | None:
+    """A hashable description of a paragraph's frags (None: not cacheable, e.g. images)."""
+    out = []
+    for f in frags:
+        d = f.__dict__
+        if "cbDefn" in d or "lineBreak" in d:
+            return None
+        out.append(tuple(sorted((k, v if isinstance(v, _SCALARS) else repr(v)) for k, v in d.items())))
+    return tuple(out)
+
+
+def _copy_lines(bl: ParaLines) -> ParaLines:
+    return bl.clone(lines=[ln.clone(words=[w.clone() for w in ln.words]) for ln in bl.lines])
+
+
 class CJKParagraph(Paragraph):
-    """A Paragraph that always breaks lines with :func:`kinsoku_split`."""
+    """A Paragraph that always breaks lines with :func:`kinsoku_split` (results cached)."""
 
     def __init__(self, text, style=None, *args, **kw):
         if style is not None and getattr(style, "wordWrap", None) != "CJK":
@@ -145,7 +306,27 @@ class CJKParagraph(Paragraph):
                              textColor=style.textColor, lines=[], ascent=style.fontSize,
                              descent=-0.2 * style.fontSize)
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return kinsoku_split(frags, maxWidths, auto not in ("", "off"))
+        calc = auto not in ("", "off")
+        fkey = self.__dict__.get("_kinsoku_key", False)
+        if fkey is False:
+            fkey = self._kinsoku_key = _frags_key(frags)
+        if fkey is None:
+            return kinsoku_split(frags, maxWidths, calc)
+        key = (fkey, tuple(maxWidths), calc)
+        bl = _LINES.get(key)
+        if bl is None:
+            if len(_LINES) >= _LINES_MAX:
+                _LINES.clear()
+            bl = _LINES[key] = kinsoku_split(frags, maxWidths, calc)
+        return bl
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        # reportlab's split appends spaces to the words of the lines it hands on: give it a copy
+        # of the (shared, cached) lines.
+        bl = self.__dict__.get("blPara")
+        if bl is not None and getattr(bl, "kind", 0) == 1 and not getattr(self, "_splitpara", 0):
+            self.blPara = _copy_lines(bl)
+        return super().split(availWidth, availHeight)
 
 
 def para_lines(p: Paragraph) -> list[str]:

@@ -24,6 +24,7 @@ from ledger.money import ratio_bp_of
 from ledger.store import Store
 from ledger.store import report_sql as q
 from ledger.store.audit import log_event
+from ledger.store.collation import sort_key as pinyin_sort_key
 from ledger.store.stats_queries import Scope
 from ledger.validation import region_info, region_name
 
@@ -133,6 +134,33 @@ def _cap(rows: list[dict[str, Any]], limit: int | None, size_key: str, rest: dic
     return [r for i, r in enumerate(rows) if i in keep] + [tail]
 
 
+def _pinyin_order(rows: list[Any], limit: int | None) -> list[Any]:
+    """Enterprise rows in the appendix order — district code, then name in pinyin order — as far as
+    ``_cap`` needs it: the rows it keeps (the largest by policies, ties in that order) come first in
+    that order, the others follow unordered. Pinyin keys are computed for the kept rows and for
+    the one (policies, district) group tied at the cut, not for a national list of every enterprise.
+    """
+    if limit is None:
+        limit = APPENDIX_TOP if len(rows) > APPENDIX_FULL_MAX else len(rows)
+
+    def fine(r: Any) -> tuple[str, str]:
+        return (r["district_code"] or "", pinyin_sort_key(r["name"]))
+
+    if len(rows) <= limit:
+        return sorted(rows, key=fine)
+
+    def coarse(r: Any) -> tuple[int, str]:
+        return (-int(r["policies"] or 0), r["district_code"] or "")
+
+    by_size = sorted(rows, key=coarse)
+    edge = coarse(by_size[limit - 1])
+    head = [r for r in by_size if coarse(r) < edge]
+    tied = sorted((r for r in by_size if coarse(r) == edge), key=fine)
+    kept = head + tied[:limit - len(head)]
+    ids = {id(r) for r in kept}
+    return sorted(kept, key=fine) + [r for r in rows if id(r) not in ids]
+
+
 def annual_report_inputs(store: Store, year: int, programme_id: int | None = None, *,
                          appendix_limit: int | None = None) -> dict[str, Any]:
     """Everything ``AnnualReportData.from_stats`` needs for ``year`` (figures from ``ledger.stats``).
@@ -141,30 +169,35 @@ def annual_report_inputs(store: Store, year: int, programme_id: int | None = Non
     rule); a capped list keeps its largest rows and ends with one row summing the omitted ones.
     """
     label, title = _pilot_label(store, year, programme_id)
-    figures = stats.compute(store, year=year, programme_id=programme_id)
-    trend = stats.compute(store, programme_id=programme_id)["by_year"]
+    both = stats.compute_years(store, years=(year,), programme_id=programme_id)  # one read of the facts
+    figures, trend = both["years"][year], both["by_year"]
     conn = store.conn
     scope = Scope(year=year, programme_id=programme_id)
     home = _home_prefix(store, year, programme_id)
     by_district = [{**r, "district_name": district_label(r["district_code"], home)}
                    for r in figures["by_district"]]
-    enterprises = [{"name": r["name"], "uscc": r["uscc"], "district_name": district_label(r["district_code"], home),
-                    "ip_rights": r["ip_rights"], "policies": r["policies"]}
-                   for r in q.enterprise_list(conn, scope)]
-    enterprises = _cap(enterprises, appendix_limit, "policies",
+    # Only the printed rows are ordered by pinyin, labelled and given their insurers.
+    rows = _pinyin_order(q.enterprise_list(conn, scope, ordered=False), appendix_limit)
+    enterprises = _cap([dict(r) for r in rows], appendix_limit, "policies",
                        {"name": "其余 {n} 家企业合计（从略，见企业台账）", "uscc": "", "district_name": ""},
                        ("ip_rights", "policies"))
-    policies = [{"policy_no": r["policy_no"], "enterprise_name": r["enterprise_name"],
-                 "product_name": r["product_name"], "insurer_name": insurer_text(r["insurers"], full=True),
-                 "insurer_short_name": insurer_text(r["insurers"]), "start_date": r["start_date"],
-                 "end_date": r["end_date"], "sum_insured_fen": r["sum_insured_fen"],
-                 "premium_fen": r["premium_fen"], "subsidy_approved_fen": r["subsidy_approved_fen"]}
-                for r in q.policy_list(conn, scope)]
-    policies = _cap(policies, appendix_limit, "sum_insured_fen",
+    enterprises = [r if "district_name" in r else
+                   {"name": r["name"], "uscc": r["uscc"], "district_name": district_label(r["district_code"], home),
+                    "ip_rights": r["ip_rights"], "policies": r["policies"]} for r in enterprises]
+    policies = _cap([dict(r) for r in q.policy_list(conn, scope, insurers=False)], appendix_limit,
+                    "sum_insured_fen",
                     {"policy_no": "其余 {n} 件", "enterprise_name": "合计（从略，见保单台账）",
                      "product_name": "", "insurer_name": "", "insurer_short_name": "", "start_date": "",
                      "end_date": ""},
                     ("sum_insured_fen", "premium_fen", "subsidy_approved_fen"))
+    packed = q.policy_insurers(conn, [r["policy_id"] for r in policies if "policy_id" in r])
+    policies = [r if "policy_id" not in r else
+                {"policy_no": r["policy_no"], "enterprise_name": r["enterprise_name"],
+                 "product_name": r["product_name"], "insurer_name": insurer_text(packed[r["policy_id"]], full=True),
+                 "insurer_short_name": insurer_text(packed[r["policy_id"]]), "start_date": r["start_date"],
+                 "end_date": r["end_date"], "sum_insured_fen": r["sum_insured_fen"],
+                 "premium_fen": r["premium_fen"], "subsidy_approved_fen": r["subsidy_approved_fen"]}
+                for r in policies]
     return {
         **figures,
         "by_district": by_district,

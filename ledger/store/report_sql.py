@@ -8,7 +8,7 @@ service counts. Register sheets stream through ``fetchmany`` on a tuple cursor (
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ledger.store.stats_queries import Scope
 
@@ -97,30 +97,47 @@ def enterprise_ip_types(conn: sqlite3.Connection, enterprise_id: int) -> list[st
 
 
 # -- appendix lists (same scope as the statistics service) ----------------------------------------
-def enterprise_list(conn: sqlite3.Connection, scope: Scope) -> list[sqlite3.Row]:
+def enterprise_list(conn: sqlite3.Connection, scope: Scope, *, ordered: bool = True) -> list[sqlite3.Row]:
+    """Enterprises with policies in scope; ``ordered=False`` leaves out the (pinyin) ORDER BY for a
+    caller that orders only the rows it prints."""
     where, params = scope.policy_where()
+    order = " ORDER BY e.district_code, e.name COLLATE PINYIN" if ordered else ""
     return conn.execute(
         f"""SELECT e.name, e.uscc, e.district_code, count(DISTINCT p.id) AS policies,
                    count(DISTINCT pr.ip_right_id) AS ip_rights
             FROM policy p JOIN enterprise e ON e.id = p.enterprise_id
             LEFT JOIN policy_ip_right pr ON pr.policy_id = p.id
-            WHERE {where} GROUP BY e.id ORDER BY e.district_code, e.name COLLATE PINYIN""",
+            WHERE {where} GROUP BY e.id{order}""",
         params,
     ).fetchall()
 
 
-def policy_list(conn: sqlite3.Connection, scope: Scope) -> list[sqlite3.Row]:
+def policy_list(conn: sqlite3.Connection, scope: Scope, *, insurers: bool = True) -> list[sqlite3.Row]:
+    """Policies in scope; ``insurers=False`` leaves out the packed insurers (fetch them for the rows
+    printed with :func:`policy_insurers`)."""
     where, params = scope.policy_where()
+    packed = f", {_INSURERS_OF.format(p='p')} AS insurers" if insurers else ""
     return conn.execute(
-        f"""SELECT p.policy_no, e.name AS enterprise_name, pd.name AS product_name, p.start_date,
-                   p.end_date, p.sum_insured_fen, p.premium_fen,
+        f"""SELECT p.id AS policy_id, p.policy_no, e.name AS enterprise_name, pd.name AS product_name,
+                   p.start_date, p.end_date, p.sum_insured_fen, p.premium_fen,
                    (SELECT coalesce(sum(s.approved_fen), 0) FROM subsidy_application s
-                    WHERE s.policy_id = p.id AND s.state IN {_APPROVED_SQL}) AS subsidy_approved_fen,
-                   {_INSURERS_OF.format(p='p')} AS insurers
+                    WHERE s.policy_id = p.id AND s.state IN {_APPROVED_SQL}) AS subsidy_approved_fen{packed}
             FROM policy p JOIN enterprise e ON e.id = p.enterprise_id JOIN product pd ON pd.id = p.product_id
             WHERE {where} ORDER BY p.start_date, p.policy_no""",
         params,
     ).fetchall()
+
+
+def policy_insurers(conn: sqlite3.Connection, policy_ids: Iterable[int]) -> dict[int, str | None]:
+    """{policy id: packed insurers 'short^full^share_bp|…'} (as ``policy_list``'s ``insurers``)."""
+    ids = list(policy_ids)
+    out: dict[int, str | None] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out.update((r[0], r[1]) for r in conn.execute(
+            f"SELECT p.id, {_INSURERS_OF.format(p='p')} FROM policy p "
+            f"WHERE p.id IN ({', '.join('?' * len(chunk))})", chunk))
+    return out
 
 
 # -- finance payment rows (until ledger.services.payments provides them) --------------------------

@@ -98,6 +98,42 @@ def subsidy_facts(conn: sqlite3.Connection, scope: Scope) -> Iterator[tuple]:
         WHERE {where}""", params)
 
 
+# -- the all-years trend (by_year rows) as per-year aggregates: the annual report needs only these
+# for the years before its own, not every fact of every year. Same scope as the fact queries; the
+# joins those make only to fetch columns are left out (foreign keys guarantee the rows exist).
+def policy_trend(conn: sqlite3.Connection, scope: Scope) -> list[tuple]:
+    """(start year, policies, enterprises, sum insured, premium, claims, claims paid) per year."""
+    where, params = scope.policy_where()
+    return [tuple(r) for r in conn.execute(f"""
+        SELECT CAST(substr(p.start_date, 1, 4) AS INTEGER) AS y, count(*), count(DISTINCT p.enterprise_id),
+               sum(p.sum_insured_fen), sum(p.premium_fen), sum(coalesce(cp.claims, 0)), sum(coalesce(cp.paid, 0))
+        FROM policy p
+        LEFT JOIN (SELECT c.policy_id, count(DISTINCT c.id) AS claims, coalesce(sum(ci.paid_fen), 0) AS paid
+                   FROM claim c LEFT JOIN claim_cost_item ci ON ci.claim_id = c.id GROUP BY c.policy_id) cp
+               ON cp.policy_id = p.id
+        WHERE {where} GROUP BY y ORDER BY y""", params)]
+
+
+def rights_trend(conn: sqlite3.Connection, scope: Scope) -> dict[int, int]:
+    """{start year: distinct IP rights covered by that year's policies}."""
+    where, params = scope.policy_where()
+    return {int(y): int(n) for y, n in conn.execute(f"""
+        SELECT CAST(substr(p.start_date, 1, 4) AS INTEGER) AS y, count(DISTINCT pr.ip_right_id)
+        FROM policy_ip_right pr JOIN policy p ON p.id = pr.policy_id
+        WHERE {where} GROUP BY y""", params)}
+
+
+def subsidy_trend(conn: sqlite3.Connection, scope: Scope) -> dict[int, tuple[int, int]]:
+    """{programme year: (approved of applications approved at some point, paid)}."""
+    where, params = scope.subsidy_where()
+    states = ", ".join("?" * len(APPROVED_STATES))
+    return {int(y): (int(a), int(p)) for y, a, p in conn.execute(f"""
+        SELECT g.year, coalesce(sum(CASE WHEN s.state IN ({states}) THEN s.approved_fen END), 0),
+               coalesce(sum(s.paid_fen), 0)
+        FROM subsidy_application s JOIN programme g ON g.id = s.programme_id
+        WHERE {where} GROUP BY g.year""", [*APPROVED_STATES, *params])}
+
+
 def products(conn: sqlite3.Connection) -> dict[int, sqlite3.Row]:
     return {r["id"]: r for r in conn.execute(
         "SELECT id, code, name, liability_class, subject, function_class, insurance_type FROM product")}

@@ -73,3 +73,13 @@ def test_cli_json_equals_service(ledger_store, db_path):
 def test_empty_year_has_zero_figures_and_no_ratio(ledger_store):
     figures = stats.compute(ledger_store, year=2019)
     assert figures["policies"] == 0 and figures["loss_ratio_bp"] is None and figures["by_year"] == []
+
+
+def test_compute_years_equals_compute_per_year_and_trend(ledger_store):
+    _ledger(ledger_store)
+    got = stats.compute_years(ledger_store, years=(2024, 2022, 2023, 2023))
+    assert sorted(got["years"]) == [2022, 2023, 2024]
+    for year, figures in got["years"].items():
+        assert figures == stats.compute(ledger_store, year=year)
+        assert_matches(ledger_store, figures, year)
+    assert got["by_year"] == stats.compute(ledger_store)["by_year"]

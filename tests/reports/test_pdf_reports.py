@@ -116,3 +116,35 @@ def test_missing_folder(tmp_path):
 def test_from_stats_ignores_unknown_keys():
     d = AnnualReportData.from_stats({**sample_stats(), "extra": 1})
     assert d.year == 2025 and d.cases == []
+
+
+def test_total_row_prints_its_label(tmp_path, pdftext):
+    from reportlab.platypus import SimpleDocTemplate
+
+    from reports.fonts import register_fonts
+    from reports.tables import make_table
+
+    register_fonts()
+    out = tmp_path / "total.pdf"
+    rows = [["新吴区", 3, "1,200.00"], ["梁溪区", 2, "300.00"]]
+    SimpleDocTemplate(str(out)).build([
+        make_table(["区域", "企业（家）", "保险金额（万元）"], rows, ["text", "num", "num"], width=400,
+                   total=["", 5, "1,500.00"]),
+        make_table(["企业", "金额"], [r[:2] for r in rows], ["text", "num"], width=400, seq=False,
+                   total=["共计", "5"])])
+    lines = [re.sub(r"\s+", "", ln) for ln in pdftext(out).splitlines()]
+    assert "合计51,500.00" in lines  # label in the 序号 span, then the figures
+    assert "共计5" in lines
+
+
+def test_policy_appendix_on_landscape_pages(tmp_path, pdftext):
+    data = sample_data([])
+    out = tmp_path / "annual.pdf"
+    build_annual_pdf(data, out)
+    reader = PdfReader(out)
+    start = next(i for i, p in enumerate(reader.pages) if "试点保单清单" in (p.extract_text() or ""))
+    for i, page in enumerate(reader.pages):
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        assert (w > h) == (i >= start), (i, w, h)
+    text = re.sub(r"\s+", "", pdftext(out))
+    assert all(r["policy_no"] in text for r in data.policy_list)
