@@ -67,8 +67,8 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], kinds: 
         if tot is not None:  # the label spans the 序号 column and the first column
             tot = [tot[0], "", *tot[1:]]
     all_rows = body + ([tot] if tot is not None else [])
-    widths = _column_widths(headers, all_rows, kinds, width)
-    data: list[list[object]] = [[CJKParagraph(escape(h), st["head"]) for h in headers]]
+    widths = _column_widths(headers, body, kinds, width, total=tot, label_span=seq)
+    data: list[list[object]] = [[CJKParagraph(_head(h, w), st["head"]) for h, w in zip(headers, widths, strict=True)]]
     for r_index, r in enumerate(all_rows):
         is_total = tot is not None and r_index == len(all_rows) - 1
         row: list[object] = []
@@ -104,13 +104,26 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[object]], kinds: 
     return t
 
 
+def _head(text: str, width: float) -> str:
+    """Header markup: a unit in brackets that does not fit goes whole onto its own line."""
+    cut = text.find("（")
+    if cut > 0 and stringWidth(text, HEI_BOLD, CELL_FONT_SIZE) > width - 2 * _PAD:
+        return f"{escape(text[:cut])}<br/>{escape(text[cut:])}"
+    return escape(text)
+
+
 def _column_widths(headers: list[str], rows: list[list[str]], kinds: list[Kind],
-                   total: float) -> list[float]:
+                   width: float, *, total: list[str] | None = None, label_span: bool = False) -> list[float]:
+    """Column widths summing to ``width``; the (bold) ``total`` row is measured too, except its
+    label when that spans the first two columns (``label_span``)."""
     n = len(headers)
     natural, typical = [], []  # the longest cell and the 80th-percentile cell of each column
     for c in range(n):
         cells = sorted(stringWidth(r[c], SONG, CELL_FONT_SIZE) for r in rows[:500]) or [0.0]
-        natural.append(cells[-1] + 2 * _PAD + 1)
+        longest = cells[-1]
+        if total is not None and not (c == 0 and label_span):
+            longest = max(longest, stringWidth(total[c], HEI_BOLD, CELL_FONT_SIZE))
+        natural.append(longest + 2 * _PAD + 1)
         typical.append(cells[(len(cells) - 1) * 8 // 10] + 2 * _PAD + 1)
     widths = [0.0] * n
     fixed = 0.0
@@ -120,7 +133,7 @@ def _column_widths(headers: list[str], rows: list[list[str]], kinds: list[Kind],
             widths[c] = max(natural[c], head_min + 2 * _PAD + 1, 24)
             fixed += widths[c]
     text_cols = [c for c, k in enumerate(kinds) if k == "text"]
-    remaining = max(total - fixed, 40.0 * max(1, len(text_cols)))
+    remaining = max(width - fixed, 40.0 * max(1, len(text_cols)))
     if text_cols:
         want = [max(natural[c], 3 * CELL_FONT_SIZE + 2 * _PAD) for c in text_cols]
         if sum(want) <= remaining:
@@ -137,10 +150,10 @@ def _column_widths(headers: list[str], rows: list[list[str]], kinds: list[Kind],
             scale = remaining / sum(capped)
             for c, w in zip(text_cols, capped, strict=True):
                 widths[c] = max(floor, w * scale)
-    elif fixed < total:
-        scale = total / fixed
+    elif fixed < width:
+        scale = width / fixed
         widths = [w * scale for w in widths]
-    over = sum(widths) - total
+    over = sum(widths) - width
     if over > 0.5 and text_cols:
         per = over / len(text_cols)
         for c in text_cols:

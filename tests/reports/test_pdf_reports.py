@@ -137,6 +137,20 @@ def test_total_row_prints_its_label(tmp_path, pdftext):
     assert "共计5" in lines
 
 
+def test_total_row_fits_its_columns_in_bold():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reports.fonts import HEI_BOLD, register_fonts
+    from reports.tables import make_table
+
+    register_fonts()
+    rows = [[f"区{i}", "1", "80.00"] for i in range(900)]  # the total row is past the rows sampled
+    total = ["", "13820", "7,011,400.00"]
+    t = make_table(["区域", "企业（家）", "保险金额（万元）"], rows, ["text", "num", "num"], width=400, total=total)
+    for col, text in ((2, total[1]), (3, total[2])):
+        assert t._colWidths[col] >= stringWidth(text, HEI_BOLD, 9) + 8
+
+
 def test_policy_appendix_on_landscape_pages(tmp_path, pdftext):
     data = sample_data([])
     out = tmp_path / "annual.pdf"
