@@ -98,6 +98,9 @@ class Plan:
         self.enterprises: list[Ent] = []
         self.policies: list[Pol] = []
         self.serial: dict[str, int] = {}
+        # Offices built with other seeds number their policies, claims and applications apart, so
+        # demo districts merge at the city without clashing serials (the default seed starts at 0).
+        self.serial_base = 0 if seed == 2022 else (seed % 90 + 10) * 100_000
 
     def uuid(self) -> str:
         return str(uuid.UUID(int=self._uuid_rng.getrandbits(128), version=4))
@@ -112,5 +115,5 @@ class Plan:
         self.rows[table].append(values)
 
     def next_serial(self, key: str) -> int:
-        self.serial[key] = self.serial.get(key, 0) + 1
+        self.serial[key] = self.serial.get(key, self.serial_base) + 1
         return self.serial[key]
