@@ -38,6 +38,8 @@ TRUSTED_NAMES = {
     "table", "column", "key", "child", "fk", "parent_fk", "link", "t", "name", "cols", "action",
     # fragments: "col = ?" joined with AND / ", "; "?, ?, ?" placeholder lists; SELECT/JOIN lists from specs
     "where", "clauses", "clause", "sets", "marks", "select", "joins", "extra", "key_sql", "op",
+    "states",  # "?, ?, ?" placeholders for a constant tuple of states
+    "order", "packed",  # report_sql.py: a constant ORDER BY / a constant sub-select, chosen by a flag
     # whole statements assembled from the above, or migration files shipped with the program
     "sql", "statement", "step",
     # register specs (RegisterSpec / filter / line definitions in ledger/store/registers.py)
