@@ -12,15 +12,18 @@ The fact rows are read once (ledger/store/stats_queries.py) and folded here in o
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ledger.errors import LedgerError
 from ledger.money import ratio_bp_of
 from ledger.store import Store
 from ledger.store import stats_queries as q
+from ledger.store.audit import now_text
 from ledger.validation import region_name
 
 IP_TYPE_ORDER = ("发明专利", "实用新型", "外观设计", "商标", "著作权", "软件著作权", "地理标志",
@@ -290,3 +293,30 @@ def _by_office(conn: Any, fold: _Fold, subsidy: _Subsidies) -> list[dict[str, An
                      "office_name": name or (f"未登记办公室 {office[:8]}" if office else "未标注来源"),
                      **fold.by_office[office].figures(), "subsidy_approved_fen": subsidy.by_office.get(office, 0)})
     return rows
+
+
+def compute_cached(
+    store: Store, *, year: int | None = None, programme_id: int | None = None, office: str | None = None
+) -> dict[str, Any]:
+    """:func:`compute`, remembered in the database until the next write (for the dashboard).
+
+    A national ledger takes seconds to fold; the dashboard asks for the same scope at every
+    start-up. The cached figures are exactly ``compute``'s, keyed by the audit-log position, so
+    any write makes them stale. A read-only ledger computes without storing.
+    """
+    conn = store.conn
+    key = json.dumps({"year": year, "programme_id": programme_id, "office": office}, sort_keys=True)
+    version = q.data_version(conn)
+    cached = q.cached_figures(conn, key, version)
+    if cached is not None:
+        return json.loads(cached)
+    figures = compute(store, year=year, programme_id=programme_id, office=office)
+    if not store.readonly:
+        text = json.dumps(figures, ensure_ascii=False)
+        try:
+            with store.write() as wconn:
+                if q.data_version(wconn) == version:  # nothing was written meanwhile
+                    q.store_figures(wconn, key, version, text, now_text())
+        except LedgerError:
+            pass  # busy or read-only: the figures are still right, just not remembered
+    return json.loads(json.dumps(figures))  # the same JSON types as a cached answer

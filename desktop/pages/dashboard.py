@@ -53,7 +53,7 @@ def _load(store: Any, year: int | None) -> dict[str, Any]:
 
     return {
         "years": registers.policy_years(store),
-        "stats": stats.compute(store, year=year),
+        "stats": stats.compute_cached(store, year=year),
         "expiring": {d: registers.expiring_policies(store, d) for d in EXPIRY_WINDOWS},
     }
 

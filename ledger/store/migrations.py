@@ -32,6 +32,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_initial.sql"),
     Migration(2, "0002_search.sql"),
     Migration(3, "0003_exchange.sql"),
+    Migration(4, "0004_stats_cache.sql"),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -190,3 +190,24 @@ def subsidy_totals(conn: sqlite3.Connection, scope: Scope) -> sqlite3.Row:
             WHERE {where}""",
         params,
     ).fetchone()
+
+
+# -- cache (schema 4) ----------------------------------------------------------------------------
+def data_version(conn: sqlite3.Connection) -> int:
+    """The audit-log position: every write of business data moves it."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0])
+
+
+def cached_figures(conn: sqlite3.Connection, scope_key: str, version: int) -> str | None:
+    row = conn.execute("SELECT figures FROM stats_cache WHERE scope = ? AND audit_seq = ?",
+                       (scope_key, version)).fetchone()
+    return None if row is None else row[0]
+
+
+def store_figures(conn: sqlite3.Connection, scope_key: str, version: int, figures_json: str, at: str) -> None:
+    conn.execute(
+        "INSERT INTO stats_cache (scope, audit_seq, figures, computed_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (scope) DO UPDATE SET audit_seq = excluded.audit_seq, figures = excluded.figures, "
+        "computed_at = excluded.computed_at",
+        (scope_key, version, figures_json, at),
+    )

@@ -83,3 +83,16 @@ def test_compute_years_equals_compute_per_year_and_trend(ledger_store):
         assert figures == stats.compute(ledger_store, year=year)
         assert_matches(ledger_store, figures, year)
     assert got["by_year"] == stats.compute(ledger_store)["by_year"]
+
+
+def test_cached_figures_equal_compute_and_go_stale_on_any_write(ledger_store):
+    _ledger(ledger_store)
+    fresh = json.loads(json.dumps(stats.compute(ledger_store, year=2023)))
+    assert stats.compute_cached(ledger_store, year=2023) == fresh
+    assert ledger_store.scalar("SELECT count(*) FROM stats_cache") == 1
+    assert stats.compute_cached(ledger_store, year=2023) == fresh  # served from the cache
+    eid = enterprise(ledger_store, 2)
+    policy(ledger_store, eid, "P-2023-9", premium=1_000_00, start="2023-08-01", end="2024-08-01")
+    after = stats.compute_cached(ledger_store, year=2023)
+    assert after["policies"] == fresh["policies"] + 1
+    assert after == json.loads(json.dumps(stats.compute(ledger_store, year=2023)))
