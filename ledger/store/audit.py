@@ -63,7 +63,11 @@ def register_functions(conn: sqlite3.Connection, actor: Callable[[], str]) -> No
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]  # noqa: S608
+    """Column names via sqlite-utils' introspection (our connection, settings untouched)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    return [column.name for column in db[table].columns]
 
 
 # Secrets never enter the log; the payload says only whether they changed.

@@ -18,9 +18,6 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.seg.simpleseg import seg
-
 COLLATION = "PINYIN"
 KEY_FUNCTION = "pinyin_key"
 
@@ -28,8 +25,17 @@ _END = "\x01"  # end of the pinyin part: shorter strings first (张 < 张三)
 _SEP = "\x02"  # between syllables: li < lian
 
 
+@lru_cache(maxsize=1)
+def _pypinyin():  # noqa: ANN202 - imported on first use: ~0.3 s that start-up and the CLI don't need
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.seg.simpleseg import seg
+
+    return Style, lazy_pinyin, seg
+
+
 @lru_cache(maxsize=65536)
 def _segment_key(segment: str) -> tuple[str, ...]:
+    Style, lazy_pinyin, _seg = _pypinyin()  # noqa: N806
     return tuple(
         p.lower()
         for p in lazy_pinyin(segment, style=Style.TONE3, neutral_tone_with_five=True)
@@ -42,7 +48,7 @@ def sort_key(text: str | None) -> str:
     if not text:
         return ""
     parts: list[str] = []
-    for segment in seg(text):
+    for segment in _pypinyin()[2](text):
         parts.extend(_segment_key(segment))
     return _SEP.join(parts) + _END + text
 

@@ -15,12 +15,13 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ledger.errors import DataProblem
 from ledger.store import audit, backup, collation, migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MIN_SQLITE = (3, 37, 0)  # STRICT tables; trigram FTS needs 3.34
 BUSY_TIMEOUT_MS = 5000
@@ -118,9 +119,12 @@ class Store:
     @property
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils view of this thread's connection (introspection, bulk inserts)."""
+        import sqlite_utils  # only callers that want it pay its import (~0.1 s)
+
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite_utils.Database(self.conn)
+            # our connection keeps its own trigger settings and transaction control
+            db = sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
             self._local.db = db
         return db
 
