@@ -29,8 +29,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.out is None and not args.auto:
         print("请指定备份文件路径 OUT，或使用 --auto 写入自动备份", file=sys.stderr)
         return 1
-    store = open_store(db_path(args), actor=args.user, create=False)
-    try:
+    with open_store(db_path(args), actor=args.user, create=False) as store:
         if args.auto:
             folder = backup_dir_of(store, args.out)
             dest = ensure_daily_backup(store, folder)
@@ -40,8 +39,6 @@ def run_backup(args: argparse.Namespace) -> int:
                 print(f"按保留策略删除了 {len(removed)} 份旧的自动备份")
             return 0
         dest = backup_now(store, args.out)
-    finally:
-        store.close()
     print(f"已备份到 {dest}")
     return 0
 

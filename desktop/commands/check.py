@@ -15,10 +15,7 @@ def run(args: argparse.Namespace) -> int:
     from ledger import health
     from ledger.store import open_store
 
-    store = open_store(db_path(args), actor=args.user, create=False, migrate=False)
-    try:
+    with open_store(db_path(args), actor=args.user, create=False, migrate=False) as store:
         report = health.check(store)
-    finally:
-        store.close()
     print("\n".join(report.lines()))
     return 0 if report.ok else EXIT_DATA

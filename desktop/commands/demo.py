@@ -20,8 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from ledger.demo import generate
     from ledger.services.opening import open_ledger
 
-    store = open_ledger(db_path(args), actor=args.user)
-    try:
+    with open_ledger(db_path(args), actor=args.user) as store:
         started = time.monotonic()
         last = [0.0]
 
@@ -35,6 +34,4 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("\n")
         counts = "，".join(f"{k} {v:,}" for k, v in summary.counts.items())
         print(f"已生成演示数据（{args.scale}，种子 {args.seed}）：{counts}；用时 {time.monotonic() - started:.1f} 秒")
-    finally:
-        store.close()
     return 0

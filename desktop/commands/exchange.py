@@ -60,11 +60,8 @@ def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no
 def run_export(args: argparse.Namespace) -> int:
     from ledger.exchange import export_package
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         s = export_package(store, args.out, since_seq=args.since)
-    finally:
-        store.close()
     records = sum(n for t, n in s.counts.items() if not t.endswith(("_insurer", "_ip_right")) or t == "ip_right")
     print(f"已导出 {s.office.name} 第 {s.package_seq} 号数据包：{s.path}")
     print(f"审计序号 {s.from_seq + 1}–{s.to_seq}；记录 {records:,} 条，删除 {s.deleted:,} 条，附件 {s.attachments} 个"
@@ -76,11 +73,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from ledger.exchange import import_package
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         s = import_package(store, args.package)
-    finally:
-        store.close()
     print(f"已导入 {s.office_name} 第 {s.package_seq} 号数据包（导入前的数据库已备份为 {s.backup_path}）")
     print(f"新增 {s.total('inserted'):,} 条，更新 {s.total('updated'):,} 条，未变 {s.total('unchanged'):,} 条，"
           f"删除 {s.total('deleted'):,} 条，按编号合并 {s.total('aliased'):,} 条，冲突 {len(s.conflicts)} 条")
@@ -99,11 +93,8 @@ def run_conflicts(args: argparse.Namespace) -> int:
 
     from ledger.exchange import list_conflicts
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         items = list_conflicts(store, open_only=not args.all)
-    finally:
-        store.close()
     if args.json:
         print(json.dumps([asdict(c) for c in items], ensure_ascii=False, indent=2))
         return 0
@@ -122,11 +113,8 @@ def run_conflicts(args: argparse.Namespace) -> int:
 def run_resolve(args: argparse.Namespace) -> int:
     from ledger.exchange import resolve_conflict
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         c = resolve_conflict(store, args.conflict_id, args.keep)
-    finally:
-        store.close()
     print(f"冲突 #{c.id}（{c.table_label}）已处理：{'保留本地' if c.resolution == 'local' else '采用来件'}")
     return 0
 
@@ -135,14 +123,11 @@ def run_keys(args: argparse.Namespace) -> int:
     from ledger.exchange import ensure_key, export_public_key
     from ledger.exchange.keys import fingerprint
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         public = ensure_key(store)
         if args.export_public:
             export_public_key(store, args.export_public)
             print(f"公钥已写入 {args.export_public}，请交上级机关用 ipdesk exchange trust 登记")
-    finally:
-        store.close()
     print(f"本办公室公钥指纹：{fingerprint(public)}")
     return 0
 
@@ -151,11 +136,8 @@ def run_trust(args: argparse.Namespace) -> int:
     from ledger.exchange import trust_office
     from ledger.exchange.keys import fingerprint, read_public_key_file
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         office = trust_office(store, args.office_code, args.name, args.public_key)
-    finally:
-        store.close()
     print(f"已登记办公室 {office.name}（{office.code}），公钥指纹 "
           f"{fingerprint(read_public_key_file(args.public_key)['public_key'])}；请与对方核对指纹")
     return 0
@@ -165,16 +147,13 @@ def run_office(args: argparse.Namespace) -> int:
     from ledger.errors import InvalidInput, Issue
     from ledger.exchange import office, set_office
 
-    store = _open(args, create=True)
-    try:
+    with _open(args, create=True) as store:
         if args.code is None and args.name is None:
             me = office(store)
         elif args.code is None or args.name is None:
             raise InvalidInput([Issue("office", "office.both", "请同时指定 --code 和 --name")])
         else:
             me = set_office(store, args.code, args.name)
-    finally:
-        store.close()
     print(f"本办公室：{me.name or '（未设置名称）'}，代码 {me.code or '（未设置）'}，标识 {me.id}")
     return 0
 
@@ -182,11 +161,8 @@ def run_office(args: argparse.Namespace) -> int:
 def run_log(args: argparse.Namespace) -> int:
     from ledger.exchange import received_packages
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         rows = received_packages(store)
-    finally:
-        store.close()
     for r in rows:
         print(f"{r['imported_at']}  {r['office_name']}（{r['office_code']}）第 {r['package_seq']} 号  {r['counts']}")
     if not rows:

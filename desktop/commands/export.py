@@ -25,12 +25,9 @@ def run_finance(args: argparse.Namespace) -> int:
     from desktop.commands.report import _open
     from reports.ledger_reports import finance_workbook
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         sys.stderr.write(f"汇总 {args.year} 年度补贴拨付数据…\n")
         path = finance_workbook(store, args.year, args.out, programme_id=args.programme, batch=args.batch)
-    finally:
-        store.close()
     print(f"已导出保费补贴资金拨付明细表：{path}")
     return 0
 
@@ -39,10 +36,7 @@ def run_registers(args: argparse.Namespace) -> int:
     from desktop.commands.report import _open, progress_printer
     from reports.ledger_reports import register_workbook
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         path = register_workbook(store, args.out, progress=progress_printer("导出台账"))
-    finally:
-        store.close()
     print(f"已导出台账：{path}")
     return 0

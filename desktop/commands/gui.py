@@ -20,15 +20,12 @@ def _seed_city_demo(path) -> None:
     from ledger import demo
     from ledger.services.opening import open_ledger
 
-    store = open_ledger(path)
-    try:
+    with open_ledger(path) as store:
         if demo.is_empty(store):
             sys.stderr.write(f"首次运行：正在向 {path} 写入演示数据（城市规模，约 3,000 家企业）…\n")
             demo.generate(store, scale="city",
                           progress=lambda f: sys.stderr.write(f"\r  {f:5.0%}") and sys.stderr.flush())
             sys.stderr.write("\n")
-    finally:
-        store.close()
 
 
 def run(args: argparse.Namespace) -> int:

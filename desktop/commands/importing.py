@@ -64,8 +64,7 @@ def run_import(args: argparse.Namespace) -> int:
     from ledger.services.opening import open_ledger
     from reports.import_workbooks import write_error_workbook
 
-    store = open_ledger(db_path(args), actor=args.user, create=False)
-    try:
+    with open_ledger(db_path(args), actor=args.user, create=False) as store:
         plan = plan_import(store, args.kind, args.file, sheet=args.sheet,
                            accept_warnings_reason=args.accept_warnings,
                            progress=_progress("检查") if sys.stderr.isatty() else None)
@@ -91,8 +90,6 @@ def run_import(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         result = apply_import(store, plan, accept_valid=args.accept_valid)
         print(result.summary())
-    finally:
-        store.close()
     return 0
 
 
@@ -114,11 +111,8 @@ def run_reconcile(args: argparse.Namespace) -> int:
     from ledger.services.opening import open_ledger
     from reports.import_workbooks import write_reconciliation_workbook
 
-    store = open_ledger(db_path(args), actor=args.user, create=False)
-    try:
+    with open_ledger(db_path(args), actor=args.user, create=False) as store:
         result = reconcile(store, args.insurer, args.file, column_map=parse_map(args.map), sheet=args.sheet)
-    finally:
-        store.close()
     write_reconciliation_workbook(result, args.out)
     print(result.summary())
     for d in result.rows[:SHOWN_ERRORS]:

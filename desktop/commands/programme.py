@@ -37,8 +37,7 @@ def run_list(args: argparse.Namespace) -> int:
     from ledger.services.budget import budget_ledger
     from ledger.services.programmes import list_programmes
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         rows = list_programmes(store, year=args.year)
         if not rows:
             print("没有试点项目")
@@ -48,8 +47,6 @@ def run_list(args: argparse.Namespace) -> int:
             rules = "" if r["has_rules"] else "（未设置规则）"
             print(f"{r['id']}\t{r['year']}\t{r['name']}{rules}\t{r['status']}\t申请 {r['applications']} 件\t"
                   f"预算 {format_yuan(b.allocated_fen)} 元\t剩余 {format_yuan(b.remaining_fen)} 元\t已用 {used}")
-    finally:
-        store.close()
     return 0
 
 
@@ -57,11 +54,8 @@ def run_export(args: argparse.Namespace) -> int:
     from ledger.errors import DataProblem
     from ledger.services.programmes import export_programme_toml
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         text = export_programme_toml(store, args.id)
-    finally:
-        store.close()
     try:
         args.out.write_text(text, encoding="utf-8")
     except OSError as exc:
@@ -79,13 +73,10 @@ def run_import(args: argparse.Namespace) -> int:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataProblem(f"无法读取规则文件 {args.file}：{exc}") from exc
-    store = _open(args, "programme.manage")
-    try:
+    with _open(args, "programme.manage") as store:
         rules = rules_from_toml(text, args.file.name)
         existed = find_programme(store, rules.name, rules.year) is not None
         out = import_programme_toml(store, text, args.file.name)
-    finally:
-        store.close()
     print(f"已{'更新' if existed else '新建'}试点项目 #{out.id}：{rules.name}（{rules.year} 年度）")
     return 0
 
@@ -93,10 +84,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_close(args: argparse.Namespace) -> int:
     from ledger.services.programmes import close_programme
 
-    store = _open(args, "programme.manage")
-    try:
+    with _open(args, "programme.manage") as store:
         close_programme(store, args.id, args.reason)
-    finally:
-        store.close()
     print(f"试点项目 #{args.id} 已年度结转")
     return 0

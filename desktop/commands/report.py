@@ -50,13 +50,10 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def run_annual(args: argparse.Namespace) -> int:
     from reports.ledger_reports import annual_report
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         sys.stderr.write(f"汇总 {args.year} 年度数据…\n")
         path = annual_report(store, args.year, args.out, programme_id=args.programme,
                              progress=progress_printer("生成年度报告"))
-    finally:
-        store.close()
     print(f"已生成年度报告：{path}")
     return 0
 
@@ -64,11 +61,8 @@ def run_annual(args: argparse.Namespace) -> int:
 def run_case(args: argparse.Namespace) -> int:
     from reports.ledger_reports import case_report
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         path = case_report(store, args.id, args.out)
-    finally:
-        store.close()
     print(f"已生成典型案例报告：{path}")
     return 0
 
@@ -76,10 +70,7 @@ def run_case(args: argparse.Namespace) -> int:
 def run_cases(args: argparse.Namespace) -> int:
     from reports.ledger_reports import cases_report
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         path = cases_report(store, args.year, args.out)
-    finally:
-        store.close()
     print(f"已生成 {args.year} 年度典型案例汇编：{path}")
     return 0

@@ -21,11 +21,8 @@ def run(args: argparse.Namespace) -> int:
     from ledger.money import format_ratio_bp, format_yuan, prose_amount
     from ledger.services.opening import open_ledger
 
-    store = open_ledger(db_path(args), actor=args.user, create=False)
-    try:
+    with open_ledger(db_path(args), actor=args.user, create=False) as store:
         figures = stats.compute(store, year=args.year, programme_id=args.programme, office=args.office)
-    finally:
-        store.close()
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0

@@ -46,11 +46,8 @@ def run_explain(args: argparse.Namespace) -> int:
     from ledger.money import format_yuan
     from ledger.services.subsidies import explain
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         ex = explain(store, args.id)
-    finally:
-        store.close()
     print(f"申请 {ex.application_no}（{ex.state}）：{ex.enterprise_name}，保单 {ex.policy_no}，"
           f"实缴保费 {format_yuan(ex.premium_paid_fen)} 元")
     print("计算过程：")
@@ -73,11 +70,8 @@ def run_recompute(args: argparse.Namespace) -> int:
     from ledger.money import format_yuan
     from ledger.services.subsidies import recompute_programme
 
-    store = _open(args, "subsidy.record")
-    try:
+    with _open(args, "subsidy.record") as store:
         calcs = recompute_programme(store, args.programme)
-    finally:
-        store.close()
     total = sum(c.amount_fen for c in calcs)
     print(f"已重新计算 {len(calcs)} 件审核中的申请，核定合计 {format_yuan(total)} 元")
     return 0
@@ -102,11 +96,8 @@ def run_advance(args: argparse.Namespace) -> int:
     opts = {"reason": args.reason, "at": args.at, "publicity_start": args.start, "publicity_end": args.end,
             "voucher_no": args.voucher, "paid_at": args.paid_at or args.at, "payment_batch": args.batch,
             "amount_fen": _amount(args.amount), "blacklist": args.blacklist}
-    store = _open(args)
-    try:
+    with _open(args) as store:
         row = advance(store, args.id, args.to, **opts)
-    finally:
-        store.close()
     print(f"申请 {row['application_no']} 已转为“{row['state']}”（核定 {format_yuan(row['computed_fen'])} 元）")
     return 0
 
@@ -115,11 +106,8 @@ def run_list(args: argparse.Namespace) -> int:
     from ledger.money import format_yuan
     from ledger.services.subsidies import list_applications
 
-    store = _open(args)
-    try:
+    with _open(args) as store:
         rows = list_applications(store, programme_id=args.programme, state=args.state)
-    finally:
-        store.close()
     if not rows:
         print("没有符合条件的申请")
     for r in rows:

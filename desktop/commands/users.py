@@ -44,14 +44,11 @@ def run_setup(args: argparse.Namespace) -> int:
     from ledger.errors import Refused
     from ledger.services.opening import open_ledger
 
-    store = open_ledger(db_path(args), actor="system")
-    try:
+    with open_ledger(db_path(args), actor="system") as store:
         if not security.setup_mode(store):
             raise Refused("系统已有用户，不能再次初始化管理员；请由管理员登录后用 ipdesk user add 添加用户")
         password = ask_new_password("管理员密码", env=(NEW_PASSWORD_ENV, PASSWORD_ENV))
         user = security.setup_administrator(store, args.username, args.display_name, password)
-    finally:
-        store.close()
     print(f"已创建管理员 {user.username}（{user.name}）。此后修改数据需用 --user {user.username} 登录。")
     return 0
 
@@ -60,12 +57,9 @@ def run_add(args: argparse.Namespace) -> int:
     from desktop.commands.auth import ask_new_password, authenticated_store
     from ledger import security
 
-    store = authenticated_store(args, "user.manage")
-    try:
+    with authenticated_store(args, "user.manage") as store:
         password = ask_new_password(f"用户 {args.username} 的密码")
         user = security.create_user(store, args.username, args.display_name, args.role, password)
-    finally:
-        store.close()
     print(f"已添加用户 {user.username}：{user.label}")
     return 0
 
@@ -74,11 +68,8 @@ def run_list(args: argparse.Namespace) -> int:
     from desktop.commands.auth import authenticated_store
     from ledger import security
 
-    store = authenticated_store(args)
-    try:
+    with authenticated_store(args) as store:
         users = security.list_users(store)
-    finally:
-        store.close()
     if not users:
         print("尚无用户（首次使用请运行 ipdesk user setup 创建管理员）")
         return 0
@@ -99,20 +90,14 @@ def run_passwd(args: argparse.Namespace) -> int:
     from ledger.services.opening import open_ledger
 
     if args.user == args.username:  # one's own password: the old one proves it
-        store = open_ledger(db_path(args), actor="system", create=False)
-        try:
+        with open_ledger(db_path(args), actor="system", create=False) as store:
             old = ask_password(args.username)
             security.login(store, args.username, old)
             security.change_password(store, old, ask_new_password())
-        finally:
-            store.close()
     else:
-        store = authenticated_store(args, "user.manage")
-        try:
+        with authenticated_store(args, "user.manage") as store:
             user = security.get_user(store, args.username)
             security.reset_password(store, user.id, ask_new_password(f"用户 {args.username} 的新密码"))
-        finally:
-            store.close()
     print(f"已修改用户 {args.username} 的密码")
     return 0
 
@@ -121,11 +106,8 @@ def run_lock(args: argparse.Namespace) -> int:
     from desktop.commands.auth import authenticated_store
     from ledger import security
 
-    store = authenticated_store(args, "user.manage")
-    try:
+    with authenticated_store(args, "user.manage") as store:
         security.deactivate_user(store, security.get_user(store, args.username).id)
-    finally:
-        store.close()
     print(f"已停用用户 {args.username}")
     return 0
 
@@ -134,10 +116,7 @@ def run_unlock(args: argparse.Namespace) -> int:
     from desktop.commands.auth import authenticated_store
     from ledger import security
 
-    store = authenticated_store(args, "user.manage")
-    try:
+    with authenticated_store(args, "user.manage") as store:
         security.unlock_user(store, security.get_user(store, args.username).id)
-    finally:
-        store.close()
     print(f"已启用并解锁用户 {args.username}")
     return 0

@@ -128,6 +128,12 @@ class Store:
             self._local.db = db
         return db
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def on_close(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` when the store closes (e.g. release the single-instance lock)."""
         self._on_close.append(callback)
