@@ -10,9 +10,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
     QProgressBar,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.importing.common import Banner, message_of
+from desktop.jobs import Job
 from ledger import security
 from ledger.errors import LedgerError
 from ledger.exchange.merge import TABLE_LABELS as RECORD_TABLE_LABELS
@@ -151,3 +154,25 @@ class BusyPage(QWidget):
 
     def _tick(self) -> None:
         self.elapsed.setText(self.tr("已用时 {0} 秒").format(int(time.monotonic() - self._started)))
+
+
+class JobDialog(QDialog):
+    """A dialog of three steps in a stack — a first page, a busy page while the background job
+    runs, a result page — shared by the export and import dialogs."""
+
+    def _build_steps(self, window: Any, title: str, size: tuple[int, int], job_key: str,
+                     first: QWidget, result: QWidget) -> None:
+        self.window = window
+        self.setWindowTitle(title)
+        self.setStyleSheet(PRIMARY_STYLE)
+        self.resize(*size)
+        self.job = Job(window.ops, job_key, self)
+        self.job.finished.connect(self._done)
+        self.job.failed.connect(self._failed)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(first)
+        self.busy = BusyPage(self)
+        self.pages.addWidget(self.busy)
+        self.pages.addWidget(result)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)

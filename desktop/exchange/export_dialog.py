@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,16 +18,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.exchange.common import (
-    PRIMARY_STYLE,
     RECORD_TABLE_LABELS,
     Banner,
-    BusyPage,
+    JobDialog,
     fill_table,
     human_size,
     ipx_filter,
@@ -37,32 +34,20 @@ from desktop.exchange.common import (
     open_folder,
     table_label,
 )
-from desktop.jobs import Job
 from ledger import exchange
 
 LAST_DIR = "exchange/lastDir"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     exported = Signal(object)  # PackageSummary
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent if parent is not None else window)
         self.window = window
         self.summary: exchange.PackageSummary | None = None
-        self.setWindowTitle(self.tr("导出数据包"))
-        self.setStyleSheet(PRIMARY_STYLE)
-        self.resize(680, 780)
-        self.job = Job(window.ops, "exchange:export", self)
-        self.job.finished.connect(self._done)
-        self.job.failed.connect(self._failed)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self._form_page())
-        self.busy = BusyPage(self)
-        self.pages.addWidget(self.busy)
-        self.pages.addWidget(self._result_page())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        self._build_steps(window, self.tr("导出数据包"), (680, 780), "exchange:export",
+                          self._form_page(), self._result_page())
         self._load_office()
 
     # -- pages -------------------------------------------------------------------------------

@@ -9,22 +9,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.exchange.common import (
-    PRIMARY_STYLE,
     RECORD_TABLE_LABELS,
     Banner,
-    BusyPage,
+    JobDialog,
     count_kinds,
     fill_table,
     human_size,
@@ -35,12 +32,11 @@ from desktop.exchange.common import (
     table_label,
     when,
 )
-from desktop.jobs import Job
 from ledger import exchange
 from ledger.errors import LedgerError
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     imported = Signal(object)  # ImportSummary
     conflictsRequested = Signal()
 
@@ -50,19 +46,8 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.manifest: dict[str, Any] | None = None
         self.summary: exchange.ImportSummary | None = None
-        self.setWindowTitle(self.tr("导入数据包"))
-        self.setStyleSheet(PRIMARY_STYLE)
-        self.resize(760, 560)
-        self.job = Job(window.ops, "exchange:import", self)
-        self.job.finished.connect(self._done)
-        self.job.failed.connect(self._failed)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self._confirm_page())
-        self.busy = BusyPage(self)
-        self.pages.addWidget(self.busy)
-        self.pages.addWidget(self._result_page())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        self._build_steps(window, self.tr("导入数据包"), (760, 560), "exchange:import",
+                          self._confirm_page(), self._result_page())
         if path is not None:
             self.set_path(Path(path))
 
