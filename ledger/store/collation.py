@@ -18,6 +18,11 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
+# Imported eagerly (~0.3 s): a lazy import would land on the first pinyin sort instead, on a
+# worker thread that holds the GIL long enough to stall the window.
+from pypinyin import Style, lazy_pinyin
+from pypinyin.seg.simpleseg import seg
+
 COLLATION = "PINYIN"
 KEY_FUNCTION = "pinyin_key"
 
@@ -25,17 +30,8 @@ _END = "\x01"  # end of the pinyin part: shorter strings first (张 < 张三)
 _SEP = "\x02"  # between syllables: li < lian
 
 
-@lru_cache(maxsize=1)
-def _pypinyin():  # noqa: ANN202 - imported on first use: ~0.3 s that start-up and the CLI don't need
-    from pypinyin import Style, lazy_pinyin
-    from pypinyin.seg.simpleseg import seg
-
-    return Style, lazy_pinyin, seg
-
-
 @lru_cache(maxsize=65536)
 def _segment_key(segment: str) -> tuple[str, ...]:
-    Style, lazy_pinyin, _seg = _pypinyin()  # noqa: N806
     return tuple(
         p.lower()
         for p in lazy_pinyin(segment, style=Style.TONE3, neutral_tone_with_five=True)
@@ -48,7 +44,7 @@ def sort_key(text: str | None) -> str:
     if not text:
         return ""
     parts: list[str] = []
-    for segment in _pypinyin()[2](text):
+    for segment in seg(text):
         parts.extend(_segment_key(segment))
     return _SEP.join(parts) + _END + text
 
