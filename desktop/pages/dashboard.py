@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -182,14 +182,6 @@ class DashboardPage(QWidget):
         t["loss_ratio_bp"].set_value(format_ratio_bp(bp) if bp is not None else "—", "",
                                      self.tr("已赔付 ÷ 保费"))
         self.year_chart.set_data(s.get("by_year", []))
-        # The other charts and lists on the following event-loop turns: no single GUI-thread
-        # stretch long enough to be felt (a national ledger's dashboard is ~45 ms in one go).
-        QTimer.singleShot(0, lambda: self._show_breakdowns(s))
-        QTimer.singleShot(0, lambda: self._show_expiring(data["expiring"]))
-
-    def _show_breakdowns(self, s: dict[str, Any]) -> None:
-        if s is not self.stats:  # superseded by a newer answer
-            return
         self.type_chart.set_data(
             [(r["ip_type"], r["ip_type"], r.get("ip_rights", 0)) for r in s.get("by_ip_type", [])])
         products = sorted(s.get("by_product", []), key=lambda r: -r.get("sum_insured_fen", 0))[:8]
@@ -199,9 +191,7 @@ class DashboardPage(QWidget):
         self.product_chart.set_data(
             [(r["product_code"], r["product_name"], float(fmt(r.get("sum_insured_fen", 0))))
              for r in products], "%.0f")
-
-    def _show_expiring(self, expiring: dict[int, list[Any]]) -> None:
-        for days, rows in expiring.items():
+        for days, rows in data["expiring"].items():
             self._fill_expiry(self.expiry_tables[days], rows)
             self.expiry_tabs.setTabText(EXPIRY_WINDOWS.index(days), self.tr("{days} 天内（{n}）").format(days=days, n=len(rows)))
 
