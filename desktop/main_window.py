@@ -54,13 +54,6 @@ PAGES = (
 )
 
 
-def open_database(path: Path, actor: str) -> Store:
-    """Open (create, migrate, sync the catalogue, daily backup); raises LedgerError in Chinese."""
-    from ledger.services.opening import open_ledger
-
-    return open_ledger(path, actor=actor, daily_backup=True)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()

@@ -128,7 +128,8 @@ def update_policy(store: Store, record_id: int, inp: PolicyInput, *,
 def delete_policy(store: Store, record_id: int) -> None:
     with store.write() as conn:
         refuse_if_dependants(conn, "policy", record_id, "保单")
-        # link rows first: their audit rows name the policy's uuid, gone once it is deleted
+        # link rows first, so their audit rows carry the policy's uuid (a cascade can only
+        # name them 'policy#id': the trigger runs after the policy row is gone)
         lookups.replace_links(conn, "policy_insurer", "policy_id", record_id, [])
         lookups.replace_links(conn, "policy_ip_right", "policy_id", record_id, [])
         records.delete(conn, "policy", record_id)

@@ -15,13 +15,10 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ledger.errors import DataProblem
 from ledger.store import audit, backup, collation, migrations
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 MIN_SQLITE = (3, 37, 0)  # STRICT tables; trigram FTS needs 3.34
 BUSY_TIMEOUT_MS = 5000
@@ -115,18 +112,6 @@ class Store:
             conn = self._connect()
             self._local.conn = conn
         return conn
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils view of this thread's connection (introspection, bulk inserts)."""
-        import sqlite_utils  # only callers that want it pay its import (~0.1 s)
-
-        db = getattr(self._local, "db", None)
-        if db is None:
-            # our connection keeps its own trigger settings and transaction control
-            db = sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
-            self._local.db = db
-        return db
 
     def __enter__(self) -> Store:
         return self

@@ -36,9 +36,10 @@ def main(db: str, out: str) -> int:
     from PySide6.QtCore import QSettings
 
     from desktop.exchange.conflicts_dialog import ConflictDialog
-    from desktop.main_window import MainWindow, open_database
+    from desktop.main_window import MainWindow
     from ledger import exchange, security
     from ledger.demo import generate
+    from ledger.services.opening import open_ledger
     from ledger.store import backup
 
     out_dir = Path(out)
@@ -46,7 +47,7 @@ def main(db: str, out: str) -> int:
     work = Path(tempfile.mkdtemp(prefix="ipdesk-exchange-shots-"))
     copy = work / "无锡市局.sqlite"
     backup.backup_file(Path(db), copy)
-    district = open_database(work / "梁溪区.sqlite", "system")
+    district = open_ledger(work / "梁溪区.sqlite", actor="system", daily_backup=True)
     exchange.set_office(district, "LX", "梁溪区知识产权局")
     generate(district, scale="local", seed=7)
     with district.write() as conn:  # the district's own serial numbers (both demos count from 1)
@@ -54,7 +55,7 @@ def main(db: str, out: str) -> int:
             conn.execute(f"UPDATE {table} SET {col} = 'LX' || {col}")
     security.login(district, "admin", security.DEMO_PASSWORD)
     exchange.export_public_key(district, work / "LX.pub.json")
-    city = open_database(copy, "system")
+    city = open_ledger(copy, actor="system", daily_backup=True)
     security.login(city, "admin", security.DEMO_PASSWORD)
     exchange.set_office(city, "WX", "无锡市知识产权局")
     exchange.trust_office(city, "LX", "梁溪区知识产权局", work / "LX.pub.json")

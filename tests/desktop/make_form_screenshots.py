@@ -18,13 +18,14 @@ def main(db: str, out: str) -> int:
     app = make_application()
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import MainWindow, open_database
+    from desktop.main_window import MainWindow
+    from ledger.services.opening import open_ledger
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp()) / "forms.sqlite"
     shutil.copy(db, work)  # the forms must not change the demo database
-    store = open_database(work, "张经办")
+    store = open_ledger(work, actor="张经办", daily_backup=True)
     settings = QSettings(str(work.with_suffix(".ini")), QSettings.Format.IniFormat)
     win = MainWindow(store, settings)
     win.resize(1440, 900)

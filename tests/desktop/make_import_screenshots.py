@@ -118,8 +118,9 @@ def main(db: str, out: str) -> int:
     app = make_application()
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import MainWindow, open_database
+    from desktop.main_window import MainWindow
     from ledger import security
+    from ledger.services.opening import open_ledger
     from ledger.store import backup
 
     out_dir = Path(out)
@@ -127,7 +128,7 @@ def main(db: str, out: str) -> int:
     work = Path(tempfile.mkdtemp(prefix="ipdesk-import-shots-"))
     copy = work / "city.sqlite"
     backup.backup_file(Path(db), copy)
-    store = open_database(copy, "system")
+    store = open_ledger(copy, actor="system", daily_backup=True)
     security.set_demo_passwords(store)
     security.login(store, "admin", security.DEMO_PASSWORD)
     win = MainWindow(store, QSettings(str(work / "shots.ini"), QSettings.Format.IniFormat))

@@ -25,15 +25,16 @@ def main(db: str, out: str, language: str) -> int:
         return 1
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import PAGES, MainWindow, open_database
+    from desktop.main_window import PAGES, MainWindow
     from ledger import security
+    from ledger.services.opening import open_ledger
 
     prefix = "en" if language == "en" else "zh"
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="ipdesk-lang-")) / "city.sqlite"
     shutil.copy(db, work)
-    store = open_database(work, "system")
+    store = open_ledger(work, actor="system", daily_backup=True)
     security.login(store, "admin", security.DEMO_PASSWORD)  # the demo's accounts: admin / demo1234
     settings = QSettings(str(work.with_suffix(".ini")), QSettings.Format.IniFormat)
     settings.setValue("ui/language", language)  # what 设置 shows as chosen

@@ -43,7 +43,8 @@ def main(db: str, out: str) -> int:
     app = make_application()
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import PAGES, MainWindow, open_database
+    from desktop.main_window import PAGES, MainWindow
+    from ledger.services.opening import open_ledger
     from ledger.store import backup
 
     out_dir = Path(out)
@@ -52,7 +53,7 @@ def main(db: str, out: str) -> int:
     copy = work / "city.sqlite"
     backup.backup_file(Path(db), copy)
     _edits(copy)
-    store = open_database(copy, "system")
+    store = open_ledger(copy, actor="system", daily_backup=True)
     from ledger import security
 
     security.login(store, "admin", security.DEMO_PASSWORD)  # audit.view: 管理员/审核人

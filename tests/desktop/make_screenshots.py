@@ -21,11 +21,12 @@ def main(db: str, out: str) -> int:
     app = make_application()
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import MainWindow, open_database
+    from desktop.main_window import MainWindow
+    from ledger.services.opening import open_ledger
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    store = open_database(Path(db), "张经办")
+    store = open_ledger(Path(db), actor="张经办", daily_backup=True)
     settings = QSettings(str(out_dir / ".screenshots.ini"), QSettings.Format.IniFormat)
     win = MainWindow(store, settings)
     win.resize(1440, 900)

@@ -21,9 +21,10 @@ def main(db: str, out: str) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QScrollArea
 
-    from desktop.main_window import PAGES, MainWindow, open_database
+    from desktop.main_window import PAGES, MainWindow
     from ledger import security
     from ledger.services import subsidies
+    from ledger.services.opening import open_ledger
     from ledger.services.reminders import reminders
     from ledger.store import backup
 
@@ -32,7 +33,7 @@ def main(db: str, out: str) -> int:
     work = Path(tempfile.mkdtemp(prefix="ipdesk-shots5-"))
     copy = work / "city.sqlite"
     backup.backup_file(Path(db), copy)
-    store = open_database(copy, "system")
+    store = open_ledger(copy, actor="system", daily_backup=True)
     security.login(store, "admin", security.DEMO_PASSWORD)
     win = MainWindow(store, QSettings(str(work / "shots.ini"), QSettings.Format.IniFormat))
     win.resize(1440, 900)
