@@ -1,6 +1,7 @@
 """Desktop benchmark (issue 3, Performance): start-up, policy register, memory, dashboard stalls.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/desktop_bench.py [--db PATH] [--runs 5]
+        [--only startup,register,memory,dashboard]   # default: all four (memory needs register)
     xvfb-run -a .venv/bin/python benchmarks/desktop_bench.py          # same, on an X server
 
 The database (default benchmarks/out/national.sqlite) is copied to a temporary directory first and
@@ -389,6 +390,10 @@ def main() -> None:
     ap.add_argument("--db", default=str(ROOT / "benchmarks" / "out" / "national.sqlite"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--only", default="startup,register,memory,dashboard",
+                    help="comma-separated subset of startup, register, memory, dashboard "
+                         "(memory runs the register child; its empty-window figure needs startup "
+                         "or one extra empty child)")
     ap.add_argument("--child", nargs="*")
     ap.add_argument("--t-spawn", type=float)
     args = ap.parse_args()
@@ -404,6 +409,10 @@ def main() -> None:
             child_dashboard(rest[0])
         return
 
+    only = {w.strip() for w in args.only.split(",") if w.strip()}
+    unknown = only - {"startup", "register", "memory", "dashboard"}
+    if unknown:
+        sys.exit(f"--only: unknown measurement(s) {', '.join(sorted(unknown))}")
     db = Path(args.db)
     if not db.exists():
         sys.exit(f"{db} not found: build it with `ipdesk demo --scale national` (benchmarks/national_demo.py)")
@@ -416,50 +425,62 @@ def main() -> None:
               f"{args.runs} runs each, medians")
         print(_child_doc())
         _child(["empty"], env)  # warm the OS file cache for Qt's libraries
-        _child(["startup", str(copy), "dashboard"], env)
-        empty, dash, pol = [], [], []
-        for _ in range(args.runs):  # interleaved so drifts hit all three alike
-            empty.append(_child(["empty"], env))
-            dash.append(_child(["startup", str(copy), "dashboard"], env))
-            pol.append(_child(["startup", str(copy), "policy"], env))
-        base_tick = statistics.median(r["tick_ms"] for r in empty)
-        base_paint = statistics.median(r["paint_ms"] for r in empty)
-        results: dict = {"startup": {"empty_tick_ms": base_tick, "empty_paint_ms": base_paint}}
-        print("\n1. start-up (process spawn → …), median ms")
-        print(f"   empty QMainWindow: first event-loop tick {base_tick:7.0f}   (first paint {base_paint:.0f})")
-        for label, rows in (("工作台 (dashboard)", dash), ("保单 (policy register)", pol)):
-            ms = statistics.median(r["usable_ms"] for r in rows)
-            ratio = ms / base_tick
-            results["startup"][label] = {"usable_ms": ms, "ratio": ratio}
-            print(f"   ours, usable on {label:24s} {ms:7.0f}   ratio {ratio:5.2f}  "
-                  f"(goal <= 1.30: {'OK' if ratio <= 1.3 else 'OVER'})")
+        results: dict = {}
+        empty: list[dict] = []
+        if "startup" in only:
+            _child(["startup", str(copy), "dashboard"], env)
+            dash, pol = [], []
+            for _ in range(args.runs):  # interleaved so drifts hit all three alike
+                empty.append(_child(["empty"], env))
+                dash.append(_child(["startup", str(copy), "dashboard"], env))
+                pol.append(_child(["startup", str(copy), "policy"], env))
+            base_tick = statistics.median(r["tick_ms"] for r in empty)
+            base_paint = statistics.median(r["paint_ms"] for r in empty)
+            results["startup"] = {"empty_tick_ms": base_tick, "empty_paint_ms": base_paint}
+            print("\n1. start-up (process spawn → …), median ms")
+            print(f"   empty QMainWindow: first event-loop tick {base_tick:7.0f}   (first paint {base_paint:.0f})")
+            for label, rows in (("工作台 (dashboard)", dash), ("保单 (policy register)", pol)):
+                ms = statistics.median(r["usable_ms"] for r in rows)
+                ratio = ms / base_tick
+                results["startup"][label] = {"usable_ms": ms, "ratio": ratio}
+                print(f"   ours, usable on {label:24s} {ms:7.0f}   ratio {ratio:5.2f}  "
+                      f"(goal <= 1.30: {'OK' if ratio <= 1.3 else 'OVER'})")
+            print(f"   peak RSS at usable: empty {statistics.median(r['peak_mb'] for r in empty):.0f} MB, "
+                  f"工作台 {statistics.median(r['peak_mb'] for r in dash):.0f} MB, "
+                  f"保单 {statistics.median(r['peak_mb'] for r in pol):.0f} MB")
 
-        reg = _child(["register", str(copy), str(args.runs)], env)
-        results["register"] = reg["register"]
-        print("\n2. policy register (100k policies), median ms of", args.runs)
-        print(f"   {'action':28s} {'raw SQL':>8s} {'model':>8s} {'ratio':>6s}   {'rows→painted':>12s} (max)")
-        for r in reg["register"]:
-            ratio = r["app_ms"] / r["raw_ms"]
-            r["ratio"] = ratio
-            print(f"   {r['action']:28s} {r['raw_ms']:8.1f} {r['app_ms']:8.1f} {ratio:6.2f}"
-                  f"{'' if ratio <= 2 else ' OVER'}   {r['paint_ms']:8.1f}     ({r['paint_max_ms']:.1f})"
-                  f"{'' if r['paint_ms'] <= FRAME_MS else ' > 1 frame'}")
-        print(f"   goals: model <= 2.0 x raw SQL; rows→painted <= {FRAME_MS:.1f} ms (one frame)")
+        if "register" in only or "memory" in only:
+            reg = _child(["register", str(copy), str(args.runs)], env)
+        if "register" in only:
+            results["register"] = reg["register"]
+            print("\n2. policy register (100k policies), median ms of", args.runs)
+            print(f"   {'action':28s} {'raw SQL':>8s} {'model':>8s} {'ratio':>6s}   {'rows→painted':>12s} (max)")
+            for r in reg["register"]:
+                ratio = r["app_ms"] / r["raw_ms"]
+                r["ratio"] = ratio
+                print(f"   {r['action']:28s} {r['raw_ms']:8.1f} {r['app_ms']:8.1f} {ratio:6.2f}"
+                      f"{'' if ratio <= 2 else ' OVER'}   {r['paint_ms']:8.1f}     ({r['paint_max_ms']:.1f})"
+                      f"{'' if r['paint_ms'] <= FRAME_MS else ' > 1 frame'}")
+            print(f"   goals: model <= 2.0 x raw SQL; rows→painted <= {FRAME_MS:.1f} ms (one frame)")
 
-        empty_mb = statistics.median(r["peak_mb"] for r in empty)
-        results["memory"] = {"empty_peak_mb": empty_mb, "app_peak_mb": reg["peak_mb"]}
-        print("\n3. peak RSS")
-        print(f"   empty QMainWindow                          {empty_mb:7.1f} MB")
-        print(f"   app, national db open, 保单 register shown  {reg['peak_mb']:7.1f} MB"
-              f"  ({reg['peak_mb'] / empty_mb:.1f} x; {reg['rows_in_model']} rows loaded)")
+        if "memory" in only:
+            if not empty:
+                empty.append(_child(["empty"], env))
+            empty_mb = statistics.median(r["peak_mb"] for r in empty)
+            results["memory"] = {"empty_peak_mb": empty_mb, "app_peak_mb": reg["peak_mb"]}
+            print("\n3. peak RSS")
+            print(f"   empty QMainWindow                          {empty_mb:7.1f} MB")
+            print(f"   app, national db open, 保单 register shown  {reg['peak_mb']:7.1f} MB"
+                  f"  ({reg['peak_mb'] / empty_mb:.1f} x; {reg['rows_in_model']} rows loaded)")
 
-        d = _child(["dashboard", str(copy)], env)
-        results["dashboard"] = d
-        print("\n4. dashboard (ledger.stats.compute in the background, 5 ms GUI timer)")
-        print(f"   stats delivered after {d['compute_ms']:.0f} ms; _show on the GUI thread {d['show_ms']:.1f} ms")
-        print(f"   longest GUI-thread gap {d['max_gap_ms']:.1f} ms (p99 {d['p99_gap_ms']:.1f}; "
-              f"{d['gaps_over_50']} gaps > 50 ms of {d['ticks']} ticks)  "
-              f"(goal <= 50: {'OK' if d['max_gap_ms'] <= 50 else 'OVER'})")
+        if "dashboard" in only:
+            d = _child(["dashboard", str(copy)], env)
+            results["dashboard"] = d
+            print("\n4. dashboard (ledger.stats.compute in the background, 5 ms GUI timer)")
+            print(f"   stats delivered after {d['compute_ms']:.0f} ms; _show on the GUI thread {d['show_ms']:.1f} ms")
+            print(f"   longest GUI-thread gap {d['max_gap_ms']:.1f} ms (p99 {d['p99_gap_ms']:.1f}; "
+                  f"{d['gaps_over_50']} gaps > 50 ms of {d['ticks']} ticks)  "
+                  f"(goal <= 50: {'OK' if d['max_gap_ms'] <= 50 else 'OVER'})")
         if args.json:
             Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
 
