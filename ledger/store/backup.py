@@ -57,9 +57,18 @@ def backup_connection(conn: sqlite3.Connection, dest: Path, progress=None) -> Pa
                 if progress is not None and total:
                     progress((total - remaining) / total)
 
-            # One step when nobody watches: the copy is then a single read snapshot, which a
-            # writer on another connection cannot restart (WAL readers never block writers).
-            conn.backup(target, pages=-1 if progress is None else 256, progress=_progress)
+            # A stepped copy restarts whenever another connection commits in between, so under a
+            # steady writer it would never finish. Holding one read transaction on the source for
+            # the whole copy pins a single WAL snapshot: no restarts, and writers are not blocked.
+            snapshot = progress is not None and not conn.in_transaction
+            if snapshot:
+                conn.execute("BEGIN")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                conn.backup(target, pages=-1 if progress is None else 256, progress=_progress)
+            finally:
+                if snapshot:
+                    conn.execute("COMMIT")
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
