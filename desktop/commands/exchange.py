@@ -60,7 +60,9 @@ def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no
 def run_export(args: argparse.Namespace) -> int:
     from ledger.exchange import export_package
 
-    with _open(args) as store:
+    from desktop.commands.auth import authenticated_store
+
+    with authenticated_store(args, "exchange.export") as store:
         s = export_package(store, args.out, since_seq=args.since)
     records = sum(n for t, n in s.counts.items() if not t.endswith(("_insurer", "_ip_right")) or t == "ip_right")
     print(f"已导出 {s.office.name} 第 {s.package_seq} 号数据包：{s.path}")

@@ -83,7 +83,6 @@ class ExchangeUi(QObject):
         self.menu = QMenu(self.tr("数据交换"), window)
         self.menu.setObjectName("exchangeMenu")
         self.act_export = QAction(self.tr("导出数据包…"), window)
-        self.act_export.setStatusTip(self.tr("把本办公室自上一个数据包以来的变化写成签名的数据包（.ipx），交上级机关导入"))
         self.act_import = QAction(self.tr("导入数据包…"), window)
         self.act_conflicts = QAction(self.tr("冲突处理…"), window)
         self.act_offices = QAction(self.tr("办公室与密钥…"), window)
@@ -114,13 +113,16 @@ class ExchangeUi(QObject):
         file_menu.insertMenu(before, self.menu)
 
     def sync_roles(self) -> None:
-        """Import and conflict handling need exchange.manage (管理员/审核人); the menu says why not."""
+        """Export needs exchange.export, import and conflicts exchange.manage; the menu says why not."""
         store = self.window.store
         denied = refusal(store)
         writable = not getattr(store, "readonly", False)
         self.act_import.setEnabled(not denied and writable)
         self.act_import.setStatusTip(denied or self.tr("校验并导入其他办公室的数据包（先备份，冲突逐条处理）"))
-        self.act_export.setEnabled(writable)
+        export_denied = refusal(store, "exchange.export")
+        self.act_export.setEnabled(not export_denied and writable)
+        self.act_export.setStatusTip(export_denied or self.tr(
+            "把本办公室自上一个数据包以来的变化写成签名的数据包（.ipx），交上级机关导入"))
         try:
             open_count = len(exchange.list_conflicts(store))
         except Exception:  # a database without the exchange tables cannot have conflicts

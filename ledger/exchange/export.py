@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger import __version__
+from ledger import __version__, security
 from ledger.errors import DataProblem, Refused
 from ledger.exchange import keys
 from ledger.exchange.wire import Schema, UuidMap, dumps, links_to_wire, row_to_wire
@@ -117,6 +117,7 @@ def _copy_attachment(zf: zipfile.ZipFile, src: Path, sha256: str) -> dict[str, A
 def export_package(store: Store, out_path: str | os.PathLike[str], *, since_seq: int | None = None) -> PackageSummary:
     """Write the next package of this office to ``out_path`` (temp file, then rename)."""
     started = time.perf_counter()
+    security.require(store, "exchange.export")
     me = keys.require_office(store)
     keys.ensure_key(store)
     if since_seq is not None and since_seq < 0:

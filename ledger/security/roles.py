@@ -26,6 +26,9 @@ ACTIONS: dict[str, tuple[str, frozenset[str]]] = {
     "backup.restore": ("恢复数据库", frozenset({"管理员"})),
     "view.bank_account": ("查看完整银行账号", frozenset({"财务", "审核人", "管理员"})),
     "audit.view": ("查看审计日志", frozenset({"管理员", "审核人"})),
+    # A package carries full records (bank accounts unmasked) signed with the office key, and
+    # advances the office's package sequence: the people who record or review, not 财务/只读.
+    "exchange.export": ("导出数据包", frozenset({"经办人", "审核人", "管理员"})),
     "exchange.manage": ("导入数据包、登记可信办公室、处理数据冲突", frozenset({"管理员", "审核人"})),
 }
 

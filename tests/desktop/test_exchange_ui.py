@@ -286,6 +286,13 @@ def test_without_exchange_manage_buttons_disabled_and_reason_shown(qtbot, office
     ui = win.exchange_ui
     ui.sync_roles()
     assert not ui.act_import.isEnabled() and "无权执行" in ui.act_import.statusTip()
+    assert ui.act_export.isEnabled()  # a 经办人 sends the district's package
+    security.login(city, "admin", "Admin-2024-pass")
+    security.create_user(city, "chakan", "只读甲", "只读", "Chakan-2024-pass")
+    security.login(city, "chakan", "Chakan-2024-pass")
+    ui.sync_roles()
+    assert not ui.act_export.isEnabled() and "导出数据包" in ui.act_export.statusTip()
+    security.login(city, "luru", "Luru-2024-pass")
     dialog = ImportDialog(win, package.path)
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled() and "无权执行" in dialog.banner.text()

@@ -181,3 +181,29 @@ def test_cli_exit_codes_and_messages(world, city, capsys):
     assert "已导入 梁溪区办公室 第 2 号数据包" in out and "更新 1 条" in out
     assert main(["--db", db, "exchange", "conflicts"]) == 0
     assert "没有待处理的冲突" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("role", ["财务", "只读", None])
+def test_export_needs_a_recording_or_reviewing_user(tmp_path, role):
+    from ledger import security
+    from ledger.errors import PermissionDenied
+
+    store = open_ledger(tmp_path / "lx.sqlite")
+    exchange.set_office(store, "LX", "梁溪区办公室")
+    factories.enterprise(store, 0)
+    security.setup_administrator(store, "admin", "管理员", "Admin-2024-pass")
+    security.login(store, "admin", "Admin-2024-pass")
+    for username, user_role in (("cw", "财务"), ("ck", "只读"), ("jb", "经办人")):
+        security.create_user(store, username, user_role, user_role, f"{username.title()}-2024-pass")
+    if role is None:
+        security.logout(store)  # the un-logged-in system actor
+    else:
+        name = {"财务": "cw", "只读": "ck"}[role]
+        security.login(store, name, f"{name.title()}-2024-pass")
+    before = fingerprint(store)
+    with pytest.raises(PermissionDenied, match="导出数据包"):
+        exchange.export_package(store, tmp_path / "lx-1.ipx")
+    assert not list(tmp_path.glob("lx-1.ipx*")) and fingerprint(store) == before
+    security.login(store, "jb", "Jb-2024-pass")  # 经办人 may
+    assert exchange.export_package(store, tmp_path / "lx-1.ipx").package_seq == 1
+    store.close()
