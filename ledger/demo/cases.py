@@ -69,6 +69,11 @@ SHAPES: dict[int, _Shape] = {
 }
 
 
+# The white paper names these enterprises; everything else about them here is invented, and a
+# clerk opening the demo must not take a generated USCC or bank account for the real one.
+DEMO_NOTE = "白皮书附件典型案例企业。演示数据：统一社会信用代码、银行账号、联系人、电话、地址均为虚构，并非该企业真实信息"
+
+
 def _industry(word: str) -> Any:
     return next(ind for ind, _ in names.INDUSTRIES if ind.word == word)
 
@@ -87,7 +92,7 @@ def _enterprise(plan: Plan, shape: _Shape) -> Ent:
         "tags": json.dumps(list(shape.tags), ensure_ascii=False), "contact_person": names.person_name(rng),
         "contact_phone": ids.mobile(rng), "address": names.address(rng, info.full_name, False),
         "bank_name": bank_name, "bank_account": ids.bank_account(rng, bank_kind, seen), "blacklisted": 0,
-        "blacklist_reason": "", "notes": "典型案例演示企业（白皮书附件）",
+        "blacklist_reason": "", "notes": DEMO_NOTE,
     })
     ent = Ent(ent_id, shape.enterprise, shape.district, city_full.removesuffix("市"), city_full,
               info.province or "", _industry(shape.industry), shape.enterprise[:2], shape.tags, False)

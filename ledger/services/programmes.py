@@ -7,7 +7,8 @@ exported file carries the budget and an imported one sets it. A budget of 0 mean
 the engine then applies no budget, and approvals are refused until a budget is entered.
 
 After ``close_programme`` (status 已结转) every write touching the programme or its
-applications is refused (``refuse_if_closed``).
+applications is refused (``refuse_if_closed``), except a clawback (追回) of money paid: it is
+recorded in the closed year's budget ledger so that the year shows where every yuan went.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each transition writes the application and a ``subsidy_event`` (actor, at, reason, amount) in
 one transaction; the audit triggers log both. Checks, all raising before anything is written:
-role (``ledger.security``), programme not closed (已结转), allowed transition, reason where
+role (``ledger.security``), programme not closed (已结转; a clawback is the one exception: an
+audit years later still recovers the money into that year's budget), allowed transition, reason where
 required, four-eyes (the recorder and the 初审 person may not do 复核 or 批准), 公示 dates,
 approval only after the 公示 period ended, approval within the budget (with the figures),
 payment not above the approved amount, clawback not above what was paid and not yet recovered.
@@ -64,7 +65,8 @@ def _do(store: Store, application_id: int, t: Transition, opts: dict[str, Any]) 
     app = sql.facts_row(conn, application_id)
     if app is None:
         raise NotFound(f"补贴申请 #{application_id} 不存在")
-    refuse_if_closed(psql.status_of(conn, app["programme_id"]))
+    if t.action != "clawback":  # money found wrongly paid is recovered even after the year is closed
+        refuse_if_closed(psql.status_of(conn, app["programme_id"]))
     no, state = app["application_no"], app["state"]
     if state not in t.sources:
         raise Refused(f"申请 {no}：{refusal(state, t.target)}")
@@ -191,7 +193,8 @@ def advance(store: Store, application_id: int, to_state: str, **opts: Any) -> di
     app = sql.facts_row(store.conn, application_id)
     if app is None:
         raise NotFound(f"补贴申请 #{application_id} 不存在")
-    refuse_if_closed(psql.status_of(store.conn, app["programme_id"]))
+    if to_state != "追回":
+        refuse_if_closed(psql.status_of(store.conn, app["programme_id"]))
     t = find(app["state"], to_state)
     if t is None:
         raise Refused(f"申请 {app['application_no']}：{refusal(app['state'], to_state)}")

@@ -178,6 +178,9 @@ def test_typical_cases(demo):
     varieties = {r[0] for r in store.rows("SELECT r.title FROM policy_ip_right l JOIN ip_right r "
                                           "ON r.id = l.ip_right_id WHERE l.policy_id = ?", (cases[5]["policy_id"],))}
     assert varieties == {"川种3A", "荃优607", "中种R1607"}
+    # every case enterprise says its identifiers are invented (real names, generated USCCs)
+    notes = [store.scalar("SELECT notes FROM enterprise WHERE id = ?", (r["enterprise_id"],)) for r in cases.values()]
+    assert all("均为虚构" in n for n in notes)
 
 
 def test_refuses_non_empty_database(demo):

@@ -263,6 +263,25 @@ def test_closed_year_refuses_every_write(one):
     assert s.scalar("SELECT count(*) FROM subsidy_application") == 1
 
 
+def test_a_closed_year_still_takes_a_clawback_into_its_budget(one):
+    s, g, e, a = one
+    to_approved(s, a)
+    s.actor = "钱财务"
+    pay(s, a, voucher_no="PZ-2023-001", paid_at="2023-05-20")
+    s.actor = "管理员"
+    close_programme(s, g, "2020 年度结转")
+    before = budget_ledger(s, g)
+    s.actor = "孙监督"  # an audit after the close finds the premium invoice false
+    clawback(s, a, amount_fen=300_000, reason="审计发现发票不实")
+    after = budget_ledger(s, g)
+    assert (after.recovered_fen - before.recovered_fen, after.remaining_fen - before.remaining_fen) == (300_000, 300_000)
+    assert state(s, a) == "追回" and _events(s, a)[-1] == ("拨付", "追回", "孙监督", "审计发现发票不实", 300_000)
+    advance(s, a, "追回", amount_fen=100_000, reason="再追回")  # the CLI route too
+    assert budget_ledger(s, g).recovered_fen - before.recovered_fen == 400_000
+    with pytest.raises(Refused, match="已结转"):
+        recompute(s, a)
+
+
 def test_pay_many_records_vouchers_in_one_batch(ledger_store):
     s = ledger_store
     g = programme(s, "wuxi-2020")
