@@ -261,7 +261,7 @@ def apply_import(store: Store, plan: ImportPlan, *, accept_valid: bool = False,
     result = ImportResult(counts["insert"], counts["update"], counts["unchanged"], counts["error"])
     if not todo:
         return result
-    with store.write() as conn:
+    with store.write() as conn, import_sql.bulk_cache(conn):
         if import_sql.audit_head(conn) != plan.audit_head:
             raise Refused("检查文件之后台账已有改动（或该文件已导入）：请重新检查后再导入")
         write_rows(conn, plan.kind, todo, store.office_id,

@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from json.encoder import encode_basestring as _encode_str
 
 # Tables with their own uuid column.
 BUSINESS_TABLES: tuple[str, ...] = (
@@ -42,18 +43,39 @@ LINK_TABLES: dict[str, tuple[str, str]] = {
 }
 
 GENESIS = "0" * 64
+_sha256 = hashlib.sha256
 
 
 def now_text() -> str:
-    return datetime.now().isoformat(timespec="seconds")
+    """Local time ``YYYY-MM-DDTHH:MM:SS`` (what ``datetime.now().isoformat(timespec="seconds")``
+    gives; the audit triggers call it once per row, so the cheaper ``strftime`` spelling)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _canonical_payload(fields: tuple[object, ...]) -> str:
+    """``json.dumps(list(fields), ensure_ascii=False)`` for the audit row's fields.
+
+    The triggers hash every audited row, so the common case (text or NULL only) is spelled out
+    with the json module's own string encoder; anything else goes through ``json.dumps``.
+    """
+    parts = []
+    for value in fields:
+        if value.__class__ is str:
+            parts.append(_encode_str(value))  # type: ignore[arg-type]
+        elif value is None:
+            parts.append("null")
+        else:
+            return json.dumps(list(fields), ensure_ascii=False)
+    return "[" + ", ".join(parts) + "]"
 
 
 def chain_hash(
     prev: str, at: str, actor: str, table: str, uuid: str, op: str, old: str | None, new: str | None
 ) -> str:
-    """sha256 over the previous hash and the canonical fields of one audit row."""
-    payload = json.dumps([prev, at, actor, table, uuid, op, old, new], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """sha256 over the previous hash and the canonical fields of one audit row
+    (the UTF-8 of ``json.dumps([prev, at, actor, table, uuid, op, old, new], ensure_ascii=False)``)."""
+    payload = _canonical_payload((prev, at, actor, table, uuid, op, old, new))
+    return _sha256(payload.encode("utf-8")).hexdigest()
 
 
 def register_functions(conn: sqlite3.Connection, actor: Callable[[], str]) -> None:

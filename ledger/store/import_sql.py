@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ledger.store import records
@@ -16,6 +18,25 @@ from ledger.store import records
 def audit_head(conn: sqlite3.Connection) -> int:
     """Sequence number of the newest audit entry (0 when empty): any write moves it."""
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0])
+
+
+BULK_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def bulk_cache(conn: sqlite3.Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache (default 64 MiB) for one bulk write, the previous size restored after.
+
+    A 100k-row import touches the random-uuid indexes of the table and of ``audit_log`` all
+    over; with SQLite's default 2 MiB cache those pages are spilled to the WAL and read back
+    again and again.  The cache is per connection and bounded, so memory stays bounded.
+    """
+    previous = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {previous}")
 
 
 def all_rows(conn: sqlite3.Connection, table: str) -> list[sqlite3.Row]:

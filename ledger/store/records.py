@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from ledger.errors import NotFound, Refused
@@ -103,21 +104,20 @@ def insert_many(
     now = now_text()
     extra: dict[str, Any] = {} if link else {"created_at": now, "updated_at": now, "origin_office": office}
     keys = list(rows[0])
-    if not link and "uuid" not in keys:
-        extra["uuid"] = None
+    fresh_uuid = not link and "uuid" not in keys
     add = [k for k in extra if k not in keys]
-    cols = [_ident(c) for c in [*keys, *add]]
+    cols = [_ident(c) for c in [*keys, *(["uuid"] if fresh_uuid else []), *add]]
     sql = f"INSERT INTO {_ident(table)} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    key_set = rows[0].keys()
+    pick = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    tail = tuple(extra[k] for k in add)
 
-    def params(row: Mapping[str, Any]) -> list[Any]:
-        if list(row) != keys:
+    def params(row: Mapping[str, Any]) -> tuple[Any, ...]:
+        if row.keys() != key_set:
             raise ValueError(f"insert_many: rows of {table} have different keys")
-        values = [row[k] for k in keys]
-        for k in add:
-            values.append(new_uuid() if k == "uuid" else extra[k])
-        return values
+        return (*pick(row), new_uuid(), *tail) if fresh_uuid else (*pick(row), *tail)
 
-    conn.executemany(sql, (params(r) for r in rows))
+    conn.executemany(sql, map(params, rows))
     return len(rows)
 
 

@@ -85,3 +85,42 @@ def test_password_hashes_never_enter_the_audit_log(ledger_store):
     log = "".join((r[0] or "") + (r[1] or "") for r in ledger_store.rows("SELECT old_values, new_values FROM audit_log"))
     assert hashes and all(h and h not in log for h in hashes)
     assert '"password_hash_set":1' in log.replace(" ", "")
+
+
+def _reference_hash(*fields):
+    """The chain's definition: sha256 of ``json.dumps(fields, ensure_ascii=False)``."""
+    import hashlib
+
+    return hashlib.sha256(json.dumps(list(fields), ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("old,new", [
+    (None, '{"name": "宜兴垚焱陶瓷有限公司", "notes": "引号\\"与\\\\反斜杠"}'),
+    ('{"a": 1}', None),
+    ("制表\t换行\n回车\r\x00\x1f\u2028\u2029\ud7ff😀", "“全角”（括号）\u3000"),
+    ("", ""),
+])
+def test_chain_hash_is_the_json_dumps_definition(old, new):
+    from ledger.store.audit import GENESIS, chain_hash
+
+    fields = (GENESIS, "2024-05-01T08:00:00", "张三@交换:JY#5", "policy", "policy#12", "INSERT", old, new)
+    assert chain_hash(*fields) == _reference_hash(*fields)
+
+
+def test_chain_hash_of_non_text_fields_falls_back_to_json_dumps():
+    from ledger.store.audit import chain_hash
+
+    fields = ("0" * 64, "2024-05-01T08:00:00", "x", "t", 12, "INSERT", 3.5, True)
+    assert chain_hash(*fields) == _reference_hash(*fields)
+
+
+def test_now_text_is_local_iso_seconds():
+    import datetime as dt
+
+    from ledger.store.audit import now_text
+
+    before = dt.datetime.now().replace(microsecond=0)
+    text = now_text()
+    after = dt.datetime.now()
+    assert before <= dt.datetime.fromisoformat(text) <= after
+    assert text == dt.datetime.fromisoformat(text).isoformat(timespec="seconds")
