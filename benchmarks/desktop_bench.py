@@ -7,7 +7,10 @@
 The database (default benchmarks/out/national.sqlite) is copied to a temporary directory first and
 opened once there (catalogue sync), so nothing writes to the original. Every measurement runs in a
 fresh child process of this script (clean imports, caches and RSS); QSettings go to a temporary
-XDG_CONFIG_HOME so the user's window state is neither read nor changed.
+XDG_CONFIG_HOME so the user's window state is neither read nor changed. Children compile to a
+temporary PYTHONPYCACHEPREFIX (written by the warm-up children, PYTHONDONTWRITEBYTECODE ignored):
+the installed application runs from bytecode, so recompiling our sources in every start-up child
+would measure the development checkout, not the application.
 
 1. start-up: wall clock from just before the child is spawned to
    * baseline: the first event-loop tick after an empty QMainWindow (1440x900) is shown
@@ -418,7 +421,8 @@ def main() -> None:
         sys.exit(f"{db} not found: build it with `ipdesk demo --scale national` (benchmarks/national_demo.py)")
     with tempfile.TemporaryDirectory(prefix="desktop-bench-") as tmp:
         work = Path(tmp)
-        env = dict(os.environ, XDG_CONFIG_HOME=str(work / "config"))
+        env = dict(os.environ, XDG_CONFIG_HOME=str(work / "config"), PYTHONPYCACHEPREFIX=str(work / "pycache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # the shipped app has bytecode: children do too
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         copy = _prepare(db, work)
         print(f"platform: QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']} DISPLAY={env.get('DISPLAY', '')}; "

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,21 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import backup_actions
 from desktop.exchange import install as install_exchange_ui
 from desktop.i18n import QT_TRANSLATE_NOOP, register_text, translate
 from desktop.importing.menu import install as install_import_actions
 from desktop.ops import Ops
-from desktop.pages.dashboard import DashboardPage
-from desktop.pages.register_page import RegisterPage
-from desktop.pages.reports_page import ReportsPage
-from desktop.pages.settings_page import SettingsPage
+from desktop.page_registry import REGISTER_KEYS, Pages
 from desktop.record_actions import RecordActions
 from desktop.subsidy import install as install_subsidy_ui
-from ledger import security
 from ledger.errors import LedgerError
-from ledger.store import Store
-from ledger.store.registers import REGISTERS
+
+if TYPE_CHECKING:
+    from ledger.store import Store
 
 APP_TITLE = QT_TRANSLATE_NOOP("main_window", "知识产权保险试点工作台")
 DB_FILTER = QT_TRANSLATE_NOOP("main_window", "工作台数据库 (*.sqlite *.db);;所有文件 (*)")
@@ -69,13 +65,11 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(18, 18))
         self.nav.setUniformItemSizes(True)
         self.stack = QStackedWidget(self)
-        self.pages: dict[str, QWidget] = {}
-        for key, title, icon in PAGES:
-            title = translate("main_window", title)
-            page = self._make_page(key, title)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(icon), title, self.nav)
+        # Pages are built on first use (navigation, a link, ``pages[key]``): the start-up builds
+        # and imports only the page shown first. Until then the stack holds an empty placeholder.
+        self.pages = Pages(self, [key for key, _title, _icon in PAGES], self.stack, self._make_page)
+        for _key, title, icon in PAGES:
+            item = QListWidgetItem(self.style().standardIcon(icon), translate("main_window", title), self.nav)
             item.setSizeHint(QSize(150, 40))
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -94,21 +88,43 @@ class MainWindow(QMainWindow):
         self.subsidy_ui = install_subsidy_ui(self)  # 补贴 menu, programme editor, workflow panels, budget + 待办
         self.exchange_ui = install_exchange_ui(self)  # 文件 › 数据交换: export/import packages, conflicts, keys
         self._restore_state()
+        self.ops.busyChanged.connect(self._first_idle)
+
+    def _first_idle(self, busy: bool) -> None:
+        """The start page has its data: load what later work needs, in the background."""
+        if busy:
+            return
+        self.ops.busyChanged.disconnect(self._first_idle)
+        from ledger.store import collation
+
+        # pypinyin (~0.3 s, GIL-friendly) for the first pinyin sort; after the data's first frames
+        QTimer.singleShot(250, collation.warm_up)
 
     # -- construction ------------------------------------------------------------------------
-    def _make_page(self, key: str, title: str) -> QWidget:
+    def _make_page(self, key: str) -> QWidget:
+        """Build page ``key`` (called once, by :class:`Pages`); the page modules import here."""
         if key == "dashboard":
+            from desktop.pages.dashboard import DashboardPage
+
             page = DashboardPage(self.ops, self)
             page.openRegister.connect(self.open_register)
             return page
-        if key in REGISTERS:
-            page = RegisterPage(REGISTERS[key], self.ops, self)
-            page.countChanged.connect(lambda text, p=page: self._count_changed(p, text))
-            page.newRecordRequested.connect(self._new_record_hook)
-            return page
         if key == "reports":
+            from desktop.pages.reports_page import ReportsPage
+
             return ReportsPage(self.ops, self.settings, self)
-        return SettingsPage(self.ops, self.settings, self)
+        if key == "settings":
+            from desktop.pages.settings_page import SettingsPage
+
+            return SettingsPage(self.ops, self.settings, self)
+        from desktop.pages.register_page import RegisterPage
+        from ledger.store.registers import REGISTERS
+
+        page = RegisterPage(REGISTERS[key], self.ops, self)
+        page.countChanged.connect(lambda text, p=page: self._count_changed(p, text))
+        page.newRecordRequested.connect(self._new_record_hook)
+        page.restore_state(self.settings)
+        return page
 
     def _action(self, text: str, slot, shortcut: Any = None, icon: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -185,6 +201,8 @@ class MainWindow(QMainWindow):
         path = str(self.store.path)
         self.db_status.setText(self.tr("数据库：{path}").format(path=path) + (self.tr("（只读）") if self.store.readonly else ""))
         self.db_status.setToolTip(path)
+        from ledger import security
+
         user = security.current_user(self.store)
         self.user_status.setText(self.tr("用户：{display_name}（{role}）").format(display_name=user.display_name or user.username, role=user.role) if user
                                  else self.tr("用户：{actor}").format(actor=self.store.actor))
@@ -200,30 +218,33 @@ class MainWindow(QMainWindow):
     def _on_page(self, index: int) -> None:
         if index < 0:
             return
+        key = PAGES[index][0]
+        page = self.pages[key]  # built now if it is shown for the first time
         self.stack.setCurrentIndex(index)
-        page = self.stack.currentWidget()
-        if isinstance(page, RegisterPage):
+        register = key in REGISTER_KEYS
+        if register:
             page.ensure_loaded()
             self.count_status.setText(page.count_text())
         else:
             self.count_status.setText("")
-            if isinstance(page, DashboardPage) and page.stats is None:
-                page.refresh()
-            elif isinstance(page, (ReportsPage, SettingsPage)):
+            if key == "dashboard":
+                if page.stats is None:
+                    page.refresh()
+            else:  # reports, settings
                 page.ensure_loaded()
-        self.act_new_record.setEnabled(isinstance(page, RegisterPage))
-        self.act_find.setEnabled(isinstance(page, RegisterPage))
+        self.act_new_record.setEnabled(register)
+        self.act_find.setEnabled(register)
 
     def open_register(self, key: str, filters: dict, description: str = "") -> None:
         self.show_page([p[0] for p in PAGES].index(key))
         page = self.pages[key]
-        assert isinstance(page, RegisterPage)
+        assert key in REGISTER_KEYS
         page.open_filtered(filters, description)
 
     def show_audit(self) -> None:
         """The audit viewer (设置 › 审计日志), limited to the records selected in a register."""
         page, uuids, text = self.stack.currentWidget(), None, ""
-        if isinstance(page, RegisterPage) and page.selected_ids():
+        if self.current_key() in REGISTER_KEYS and page.selected_ids():
             from ledger.services.audit_view import record_uuids
 
             uuids = record_uuids(self.store, page.spec.key, page.selected_ids())[1]
@@ -231,18 +252,18 @@ class MainWindow(QMainWindow):
         self.show_page([p[0] for p in PAGES].index("settings"))
         self.pages["settings"].show_audit(uuids, text)
 
-    def _count_changed(self, page: RegisterPage, text: str) -> None:
+    def _count_changed(self, page: QWidget, text: str) -> None:
         if self.stack.currentWidget() is page:
             self.count_status.setText(text)
 
     def focus_search(self) -> None:
         page = self.stack.currentWidget()
-        if isinstance(page, RegisterPage):
+        if self.current_key() in REGISTER_KEYS:
             page.focus_search()
 
     def new_record(self) -> None:
         page = self.stack.currentWidget()
-        if isinstance(page, RegisterPage):
+        if self.current_key() in REGISTER_KEYS:
             page.request_new_record()
 
     def _new_record_hook(self, key: str) -> None:
@@ -250,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
-        if isinstance(page, (RegisterPage, DashboardPage)):
+        if self.current_key() in REGISTER_KEYS or self.current_key() == "dashboard":
             page.refresh()
 
     # -- database files ----------------------------------------------------------------------
@@ -305,12 +326,12 @@ class MainWindow(QMainWindow):
         self.store = new_store
         if old is not new_store:
             old.close()
-        for page in self.pages.values():
-            if isinstance(page, RegisterPage):
+        for key, page in self.pages.built().items():  # pages not built yet start on the new store
+            if key in REGISTER_KEYS:
                 page.set_ops(self.ops)
-            elif isinstance(page, DashboardPage):
+            elif key == "dashboard":
                 page.stats = None
-            elif isinstance(page, (ReportsPage, SettingsPage)):
+            else:
                 page.store_changed()
         self._show_store_info()
         self.subsidy_ui.sync_roles()
@@ -318,9 +339,13 @@ class MainWindow(QMainWindow):
         self.refresh_current()
 
     def backup_database(self) -> None:
+        from desktop import backup_actions
+
         backup_actions.backup_database(self)
 
     def restore_database(self) -> None:
+        from desktop import backup_actions
+
         backup_actions.restore_database(self)
 
     def about(self) -> None:
@@ -333,9 +358,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 900)
-        for page in self.pages.values():
-            if isinstance(page, RegisterPage):
-                page.restore_state(self.settings)
         try:
             last = int(self.settings.value("window/page", 0))
         except (TypeError, ValueError):
@@ -345,8 +367,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", self.stack.currentIndex())
-        for page in self.pages.values():
-            if isinstance(page, RegisterPage):
+        for key, page in self.pages.built().items():  # the others were not restored, so not changed
+            if key in REGISTER_KEYS:
                 page.save_state(self.settings)
         self.settings.sync()
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
 from desktop.i18n import translate
-from desktop.pages.register_page import RegisterPage
+from desktop.page_registry import REGISTER_KEYS
 from ledger.errors import LedgerError
 from ledger.services import claims, enterprises, ip_rights, policies
 
@@ -94,20 +94,22 @@ class Navigator(QObject):
             window.addAction(action)
         self.current = self.capture()
         window.nav.currentRowChanged.connect(self._page_changed)
-        for key, page in window.pages.items():
-            if isinstance(page, RegisterPage):
-                page.filter_bar.changed.connect(lambda k=key: self._update(k))
-                page.table.selectionModel().selectionChanged.connect(lambda *_a, k=key: self._update(k))
-                page.model.loaded.connect(lambda k=key: self._loaded(k))
-                if hasattr(page.detail, "linkRequested"):
-                    page.detail.linkRequested.connect(lambda target, k=key: self.follow(k, target))
+        window.pages.on_built(self._wire)  # pages are built on first use
         self._sync_actions()
+
+    def _wire(self, key: str, page: Any) -> None:
+        if key in REGISTER_KEYS:
+            page.filter_bar.changed.connect(lambda k=key: self._update(k))
+            page.table.selectionModel().selectionChanged.connect(lambda *_a, k=key: self._update(k))
+            page.model.loaded.connect(lambda k=key: self._loaded(k))
+            if hasattr(page.detail, "linkRequested"):
+                page.detail.linkRequested.connect(lambda target, k=key: self.follow(k, target))
 
     # -- state -------------------------------------------------------------------------------
     def capture(self) -> NavState:
         key = self.window.current_key()
-        page = self.window.pages.get(key)
-        if not isinstance(page, RegisterPage):
+        page = self.window.pages.built().get(key)  # a page not built yet has no state to keep
+        if key not in REGISTER_KEYS or page is None:
             return NavState(key)
         bar = page.filter_bar
         description = bar.extra_button.text().removesuffix("✕").strip() if not bar.extra_button.isHidden() else ""
@@ -164,7 +166,7 @@ class Navigator(QObject):
             keys = [k for k in window.pages]
             window.show_page(keys.index(state.page))
             page = window.pages[state.page]
-            if isinstance(page, RegisterPage):
+            if state.page in REGISTER_KEYS:
                 if state.selected is not None:
                     self._pending_select[state.page] = state.selected
                 if not page._loaded:
@@ -178,8 +180,8 @@ class Navigator(QObject):
     def reselect(self, key: str, record_id: int) -> None:
         """Select ``record_id`` in register ``key`` once its rows are (re)loaded."""
         self._pending_select[key] = record_id
-        page = self.window.pages.get(key)
-        if isinstance(page, RegisterPage) and page.model.total is not None:
+        page = self.window.pages.built().get(key)  # otherwise selected when it is built and loaded
+        if key in REGISTER_KEYS and page is not None and page.model.total is not None:
             self._loaded(key)
 
     def _loaded(self, key: str) -> None:

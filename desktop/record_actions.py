@@ -7,19 +7,25 @@ context menu). After every write, undo or redo the registers and the dashboard r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
-from desktop.forms import FORMS, RecordForm
 from desktop.i18n import register_text, translate
 from desktop.navigation import Navigator
-from desktop.pages.dashboard import DashboardPage
-from desktop.pages.register_page import RegisterPage
+from desktop.page_registry import REGISTER_KEYS
 from desktop.undo import SERVICES, UndoManager
 from ledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from desktop.forms import RecordForm
+    from desktop.pages.register_page import RegisterPage
+
+# The registers with a record form: the keys of desktop.forms.FORMS, which is imported with the
+# first form (the form modules are not needed to start).
+FORM_KINDS = frozenset({"enterprise", "ip_right", "policy", "claim", "case"})
 
 
 class RecordActions(QObject):
@@ -30,7 +36,7 @@ class RecordActions(QObject):
         self.undo.changed.connect(self._changed)
         self.undo.failed.connect(self._failed)
         self.nav = Navigator(window)
-        self.forms: list[RecordForm] = []
+        self.forms: list[Any] = []  # open RecordForms
         sp = QStyle.StandardPixmap
         style = window.style()
         stack = self.undo.stack
@@ -49,14 +55,16 @@ class RecordActions(QObject):
         for action in (self.act_undo, self.act_redo, self.act_edit):
             window.addAction(action)
         self._install_menus()
-        for key, page in window.pages.items():
-            if isinstance(page, RegisterPage):
-                page.table.addAction(self.act_delete)  # Delete works where the table has focus
-                page.table.doubleClicked.connect(lambda index, k=key: self._double_clicked(k, index))
-                page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-                page.table.customContextMenuRequested.connect(lambda pos, k=key: self._context_menu(k, pos))
+        window.pages.on_built(self._wire)  # pages are built on first use
         window.nav.currentRowChanged.connect(lambda _i: self._sync_actions())
         self._sync_actions()
+
+    def _wire(self, key: str, page: Any) -> None:
+        if key in REGISTER_KEYS:
+            page.table.addAction(self.act_delete)  # Delete works where the table has focus
+            page.table.doubleClicked.connect(lambda index, k=key: self._double_clicked(k, index))
+            page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            page.table.customContextMenuRequested.connect(lambda pos, k=key: self._context_menu(k, pos))
 
     def _install_menus(self) -> None:
         window = self.window
@@ -87,22 +95,22 @@ class RecordActions(QObject):
     # -- pages -------------------------------------------------------------------------------
     def _page(self) -> RegisterPage | None:
         page = self.window.stack.currentWidget()
-        return page if isinstance(page, RegisterPage) else None
+        return page if self.window.current_key() in REGISTER_KEYS else None
 
     def _sync_actions(self) -> None:
         page = self._page()
-        editable = page is not None and page.spec.key in FORMS
+        editable = page is not None and page.spec.key in FORM_KINDS
         self.act_edit.setEnabled(editable)
         self.act_delete.setEnabled(editable)
 
     def _double_clicked(self, key: str, index: Any) -> None:
         page = self.window.pages[key]
-        if key in FORMS and index.isValid():
+        if key in FORM_KINDS and index.isValid():
             self.edit_record(key, page.model.row_id(index.row()))
 
     def _context_menu(self, key: str, pos: Any) -> None:
         page = self.window.pages[key]
-        if key not in FORMS:
+        if key not in FORM_KINDS:
             return
         menu = QMenu(page.table)
         menu.addAction(self.window.act_new_record)
@@ -112,10 +120,12 @@ class RecordActions(QObject):
 
     # -- forms -------------------------------------------------------------------------------
     def open_form(self, key: str, record_id: int | None = None, **preset: Any) -> RecordForm | None:
-        if key not in FORMS:
+        if key not in FORM_KINDS:
             self.window.statusBar().showMessage(self.tr("“{title}”在其专门页面中办理").format(title=register_text(self.window.pages[key].spec.title)), 5000)
             return None
         try:
+            from desktop.forms import FORMS  # the form modules load with the first form
+
             form = FORMS[key](self.window.store, record_id, undo=self.undo, ops=self.window.ops,
                               parent=self.window, **preset)
         except LedgerError as exc:
@@ -131,7 +141,7 @@ class RecordActions(QObject):
     def new_record(self, key: str) -> RecordForm | None:
         page = self.window.pages.get(key)
         preset: dict[str, Any] = {}
-        if isinstance(page, RegisterPage):  # a register opened for one enterprise/policy presets it
+        if key in REGISTER_KEYS:  # a register opened for one enterprise/policy presets it
             filters = page.filter_bar.values()
             if key in ("ip_right", "policy") and filters.get("enterprise"):
                 preset["enterprise_id"] = int(filters["enterprise"])
@@ -155,7 +165,7 @@ class RecordActions(QObject):
     # -- delete ------------------------------------------------------------------------------
     def delete_selected(self) -> int:
         page = self._page()
-        if page is None or page.spec.key not in FORMS:
+        if page is None or page.spec.key not in FORM_KINDS:
             return 0
         return self.delete_records(page.spec.key, page.selected_ids())
 
@@ -200,16 +210,16 @@ class RecordActions(QObject):
 
     # -- after writes ------------------------------------------------------------------------
     def _saved(self, key: str, record_id: int) -> None:
-        page = self.window.pages.get(key)
-        if isinstance(page, RegisterPage) and self.window.stack.currentWidget() is page:
+        page = self.window.pages.built().get(key)
+        if key in REGISTER_KEYS and page is not None and self.window.stack.currentWidget() is page:
             self.nav.reselect(key, record_id)
 
     def _changed(self, _kind: str) -> None:
         """Everything may show the change (counts, sums, the dashboard): refresh what is visible,
         the rest reloads when shown."""
         current = self.window.stack.currentWidget()
-        for page in self.window.pages.values():
-            if isinstance(page, RegisterPage):
+        for key, page in self.window.pages.built().items():  # the others load when first shown
+            if key in REGISTER_KEYS:
                 if page is current:
                     ids = page.selected_ids()
                     if len(ids) == 1:
@@ -217,7 +227,7 @@ class RecordActions(QObject):
                     page.refresh()
                 else:
                     page._loaded = False
-            elif isinstance(page, DashboardPage):
+            elif key == "dashboard":
                 if page is current:
                     page.refresh()
                 else:

@@ -14,9 +14,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from desktop.exchange.common import ipx_filter, refusal
-from ledger import exchange
-
 
 def refresh_after_change(window: Any) -> None:
     """Registers and the dashboard show what an import or a resolution wrote."""
@@ -41,6 +38,7 @@ def open_package(window: Any, path: str | Path | None = None) -> Any:
 
     With no ``path`` the user picks the file first; returns the dialog (None when nothing was picked).
     """
+    from desktop.exchange.common import ipx_filter
     from desktop.exchange.import_dialog import ImportDialog
 
     if path is None:
@@ -93,9 +91,8 @@ class ExchangeUi(QObject):
         self.menu.addActions([self.act_export, self.act_import])
         self.menu.addSeparator()
         self.menu.addActions([self.act_conflicts, self.act_offices])
-        self.menu.aboutToShow.connect(self.sync_roles)
+        self.menu.aboutToShow.connect(self.sync_roles)  # not at start-up: ledger.exchange loads then
         self._insert_menu()
-        self.sync_roles()
 
     def _insert_menu(self) -> None:
         """Into 文件, before the 备份 group — found by the window's action, whatever the UI language."""
@@ -114,6 +111,9 @@ class ExchangeUi(QObject):
 
     def sync_roles(self) -> None:
         """Export needs exchange.export, import and conflicts exchange.manage; the menu says why not."""
+        from desktop.exchange.common import refusal
+        from ledger import exchange
+
         store = self.window.store
         denied = refusal(store)
         writable = not getattr(store, "readonly", False)

@@ -83,15 +83,14 @@ class ImportActions:
 
     def refresh_after_import(self, _kind: str = "", _result: Any = None) -> None:
         """Registers and the dashboard show the imported rows: the current page now, others on show."""
-        from desktop.pages.dashboard import DashboardPage
-        from desktop.pages.register_page import RegisterPage
+        from desktop.page_registry import REGISTER_KEYS
 
         win = self.window
         current = win.stack.currentWidget()
-        for page in win.pages.values():
-            if isinstance(page, RegisterPage) and page is not current:
+        for key, page in win.pages.built().items():  # pages not built yet load when first shown
+            if key in REGISTER_KEYS and page is not current:
                 page.set_ops(win.ops)  # stale: reloads when shown
-            elif isinstance(page, DashboardPage) and page is not current:
+            elif key == "dashboard" and page is not current:
                 page.stats = None
         win.refresh_current()
 

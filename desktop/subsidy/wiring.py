@@ -25,12 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import translate
-from desktop.subsidy.application_panel import ApplicationPanel
-from desktop.subsidy.budget_view import BudgetPanel
 from desktop.subsidy.bulk_actions import BULK, BulkActions
-from desktop.subsidy.claim_panel import ClaimWorkflowPanel
 from desktop.subsidy.common import MUTED
-from desktop.subsidy.reminders_view import RemindersView
 from ledger.security import can
 from ledger.subsidy.workflow import BY_ACTION
 
@@ -49,44 +45,78 @@ def _detail_tabs(page: Any, panel: QWidget, title: str) -> QTabWidget:
     return tabs
 
 
+# Attributes made when their page is built (pages are built on first use): asking for one builds it.
+_PAGE_OF = {"panel": "subsidy", "subsidy_tabs": "subsidy", "bulk": "subsidy", "action_bar": "subsidy",
+            "bar_buttons": "subsidy", "claim_panel": "claim", "claim_tabs": "claim",
+            "budget": "dashboard", "reminders": "dashboard", "settings_budget": "settings"}
+
+
 class SubsidyUi(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
         self.editors: list[QWidget] = []
-        self.subsidy_page = window.pages["subsidy"]
-        self.claim_page = window.pages["claim"]
-        self.dashboard = window.pages["dashboard"]
-        # 补贴 register: panel + action bar
-        self.panel = ApplicationPanel(window)
-        self.subsidy_tabs = _detail_tabs(self.subsidy_page, self.panel, self.tr("办理与测算"))
-        self.panel.changed.connect(lambda _id: self.data_changed())
-        self.subsidy_page.table.selectionModel().selectionChanged.connect(lambda *_a: self._subsidy_selected())
-        self.bulk = BulkActions(window, self.subsidy_page)
-        self.bulk.finished.connect(self._bulk_finished)
-        self.action_bar = self._action_bar()
-        self.subsidy_page.layout().insertWidget(1, self.action_bar)
-        # 理赔 register
-        self.claim_panel = ClaimWorkflowPanel(window)
-        self.claim_tabs = _detail_tabs(self.claim_page, self.claim_panel, self.tr("理赔流程"))
-        self.claim_panel.changed.connect(lambda _id: self.data_changed())
-        self.claim_page.table.selectionModel().selectionChanged.connect(lambda *_a: self._claim_selected())
-        # dashboard
-        self.budget = BudgetPanel(window.ops, self.dashboard, open_only=True)
-        self.reminders = RemindersView(window.ops, self.dashboard)
-        self.reminders.openRecord.connect(self.open_record)
-        body = self.dashboard.findChild(QWidget, "dashboardBody")
-        if body is not None:
-            layout = body.layout()
-            layout.insertWidget(2, self.budget)
-            layout.insertWidget(3, self.reminders)
-        hook = getattr(self.dashboard, "yearRefresh", None)
-        if hook is not None:
-            hook.connect(self._dashboard_refresh)
-        # menu and 设置
         self._menu()
-        self._settings_tab()
         self.sync_roles()
+        window.pages.on_built(self._page_built)
+
+    def __getattr__(self, name: str) -> Any:
+        page = _PAGE_OF.get(name)
+        if page is None or self.window.pages.is_built(page):
+            raise AttributeError(name)
+        self.window.pages[page]  # builds it; _page_built sets the attribute
+        return self.__dict__[name]
+
+    @property
+    def subsidy_page(self) -> Any:
+        return self.window.pages["subsidy"]
+
+    @property
+    def claim_page(self) -> Any:
+        return self.window.pages["claim"]
+
+    @property
+    def dashboard(self) -> Any:
+        return self.window.pages["dashboard"]
+
+    def _page_built(self, key: str, page: Any) -> None:
+        window = self.window
+        if key == "subsidy":  # 补贴 register: panel + action bar
+            from desktop.subsidy.application_panel import ApplicationPanel
+
+            self.panel = ApplicationPanel(window)
+            self.subsidy_tabs = _detail_tabs(page, self.panel, self.tr("办理与测算"))
+            self.panel.changed.connect(lambda _id: self.data_changed())
+            page.table.selectionModel().selectionChanged.connect(lambda *_a: self._subsidy_selected())
+            self.bulk = BulkActions(window, page)
+            self.bulk.finished.connect(self._bulk_finished)
+            self.action_bar = self._action_bar(page)
+            page.layout().insertWidget(1, self.action_bar)
+            self.sync_roles()
+        elif key == "claim":  # 理赔 register
+            from desktop.subsidy.claim_panel import ClaimWorkflowPanel
+
+            self.claim_panel = ClaimWorkflowPanel(window)
+            self.claim_tabs = _detail_tabs(page, self.claim_panel, self.tr("理赔流程"))
+            self.claim_panel.changed.connect(lambda _id: self.data_changed())
+            page.table.selectionModel().selectionChanged.connect(lambda *_a: self._claim_selected())
+        elif key == "dashboard":
+            from desktop.subsidy.budget_view import BudgetPanel
+            from desktop.subsidy.reminders_view import RemindersView
+
+            self.budget = BudgetPanel(window.ops, page, open_only=True)
+            self.reminders = RemindersView(window.ops, page)
+            self.reminders.openRecord.connect(self.open_record)
+            body = page.findChild(QWidget, "dashboardBody")
+            if body is not None:
+                layout = body.layout()
+                layout.insertWidget(2, self.budget)
+                layout.insertWidget(3, self.reminders)
+            hook = getattr(page, "yearRefresh", None)
+            if hook is not None:
+                hook.connect(self._dashboard_refresh)
+        elif key == "settings":
+            self._settings_tab(page)
 
     @property
     def store(self) -> Any:
@@ -100,8 +130,8 @@ class SubsidyUi(QObject):
         b.clicked.connect(lambda _c=False: slot())
         return b
 
-    def _action_bar(self) -> QWidget:
-        bar = QWidget(self.subsidy_page)
+    def _action_bar(self, page: QWidget) -> QWidget:
+        bar = QWidget(page)
         bar.setObjectName("subsidyActionBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 2, 0, 4)
@@ -145,8 +175,7 @@ class SubsidyUi(QObject):
         w.menuBar().insertMenu(before, menu)
         self.menu = menu
 
-    def _settings_tab(self) -> None:
-        settings = self.window.pages.get("settings")
+    def _settings_tab(self, settings: QWidget) -> None:
         tabs = getattr(settings, "tabs", None)
         if tabs is None:
             return
@@ -161,6 +190,8 @@ class SubsidyUi(QObject):
         row.addWidget(self._button(self.tr("打开试点项目与规则…"), self.open_programmes, tab, "settings_open_programmes"))
         row.addStretch(1)
         v.addLayout(row)
+        from desktop.subsidy.budget_view import BudgetPanel
+
         self.settings_budget = BudgetPanel(self.window.ops, tab)
         v.addWidget(self.settings_budget)
         v.addStretch(1)
@@ -171,11 +202,14 @@ class SubsidyUi(QObject):
     def sync_roles(self) -> None:
         s = self.store
         record = can(s, "subsidy.record")
-        self.bar_buttons["new"].setVisible(record)
+        buttons = self.__dict__.get("bar_buttons", {})  # the 补贴 page may not be built yet
+        if buttons:
+            buttons["new"].setVisible(record)
         self.act_new.setVisible(record)
         for action, _text in BULK:
             allowed = can(s, BY_ACTION[action].permission)
-            self.bar_buttons[action].setVisible(allowed)
+            if buttons:
+                buttons[action].setVisible(allowed)
             self.bulk_actions[action].setVisible(allowed)
 
     # -- reactions -----------------------------------------------------------------------------
@@ -214,8 +248,9 @@ class SubsidyUi(QObject):
             records._changed("subsidy")
         else:
             self.subsidy_page.refresh()
-        if self.window.stack.currentWidget() is not self.dashboard:
-            self._dashboard_refresh(getattr(self.dashboard, "year", None))
+        dashboard = self.window.pages.built().get("dashboard")  # not built: fresh when first shown
+        if dashboard is not None and self.window.stack.currentWidget() is not dashboard:
+            self._dashboard_refresh(getattr(dashboard, "year", None))
 
     # -- commands ------------------------------------------------------------------------------
     def open_programmes(self, programme_id: int | None = None) -> Any:
