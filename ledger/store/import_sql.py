@@ -20,23 +20,28 @@ def audit_head(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0])
 
 
-BULK_CACHE_KIB = 64 * 1024
+SQLITE_DEFAULT_CACHE = -2000  # KiB: SQLite's default, what every Store connection runs with
+BULK_CACHE = -65536  # KiB: 64 MiB for one bulk write
 
 
 @contextmanager
-def bulk_cache(conn: sqlite3.Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
-    """A larger page cache (default 64 MiB) for one bulk write, the previous size restored after.
+def bulk_cache(conn: sqlite3.Connection) -> Iterator[None]:
+    """A 64 MiB page cache for one bulk write, back to SQLite's default 2 MiB after.
 
     A 100k-row import touches the random-uuid indexes of the table and of ``audit_log`` all
-    over; with SQLite's default 2 MiB cache those pages are spilled to the WAL and read back
-    again and again.  The cache is per connection and bounded, so memory stays bounded.
+    over; with the default cache those pages are spilled to the WAL and read back again and
+    again.  The cache is per connection and bounded, so memory stays bounded.  A connection
+    whose cache someone sized otherwise is left alone (PRAGMAs cannot take bound parameters,
+    so only the two constants are ever set).
     """
-    previous = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-    conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+    if int(conn.execute("PRAGMA cache_size").fetchone()[0]) != SQLITE_DEFAULT_CACHE:
+        yield
+        return
+    conn.execute(f"PRAGMA cache_size = {BULK_CACHE}")
     try:
         yield
     finally:
-        conn.execute(f"PRAGMA cache_size = {previous}")
+        conn.execute(f"PRAGMA cache_size = {SQLITE_DEFAULT_CACHE}")
 
 
 def all_rows(conn: sqlite3.Connection, table: str) -> list[sqlite3.Row]:

@@ -308,3 +308,14 @@ def test_50k_rows_one_bad_nothing_written(ledger_store, tmp_path):
     assert plan.counts["insert"] == 49_999
     assert counts(ledger_store) == before
     assert elapsed < 30, f"50,000 行检查用时 {elapsed:.1f} 秒"
+
+
+def test_bulk_cache_is_restored_after_the_write(ledger_store):
+    from ledger.store import import_sql
+
+    conn = ledger_store.conn
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == import_sql.SQLITE_DEFAULT_CACHE
+    with pytest.raises(RuntimeError), import_sql.bulk_cache(conn):
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == import_sql.BULK_CACHE
+        raise RuntimeError
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == import_sql.SQLITE_DEFAULT_CACHE
