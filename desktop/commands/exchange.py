@@ -58,9 +58,8 @@ def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ledger.exchange import export_package
-
     from desktop.commands.auth import authenticated_store
+    from ledger.exchange import export_package
 
     with authenticated_store(args, "exchange.export") as store:
         s = export_package(store, args.out, since_seq=args.since)
