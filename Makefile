@@ -25,6 +25,7 @@ package: setup
 	packaging/smoke.sh dist/ipdesk
 	tar -C dist -czf dist/ipdesk-$$(dist/ipdesk/ipdesk --version | cut -d' ' -f2)-linux-$$(uname -m).tar.gz ipdesk
 	@du -sh dist/ipdesk dist/ipdesk-*.tar.gz
+	@echo "bundle: $$(du -sb dist/ipdesk | cut -f1 | awk '{printf "%.1f", $$1 / 1048576}') MB of files (target <= 150, docs/PACKAGING.md)"
 
 ## i18n: refresh the English translation: list the register texts (scripts/i18n_registers.py), extract
 ## every wrapped string of desktop/ into resources/translations/ipdesk_en.ts (pyside6-lupdate; obsolete

@@ -53,8 +53,11 @@ PLUGINS_KEPT: dict[str, frozenset[str] | None] = {
     "styles": None,                  # Windows 11 / modern Windows style
     "xcbglintegrations": None,
     "wayland-decoration-client": None,
-    "wayland-graphics-integration-client": None,
-    "wayland-shell-integration": None,
+    # Wayland: EGL for OpenGL windows, not the server-buffer integrations (dmabuf/drm-egl/shm/
+    # vulkan-server, for Qt compositors); xdg-shell (every desktop compositor) and wl-shell (old
+    # ones), not the IVI (in-vehicle), fullscreen-shell (kiosk) or qt-shell (Qt compositors) ones.
+    "wayland-graphics-integration-client": frozenset({"qt-plugin-wayland-egl"}),
+    "wayland-shell-integration": frozenset({"xdg-shell", "wl-shell-plugin"}),
 }
 
 # Qt's own translations: only Qt base strings (dialog buttons, context menus) in the UI languages.
@@ -63,21 +66,45 @@ QT_TRANSLATIONS_KEPT = frozenset({"qtbase_zh_CN.qm", "qtbase_en.qm"})
 # Python packages never needed at run time (dev tools or optional imports of our dependencies).
 PYTHON_EXCLUDES = [
     "tkinter", "_tkinter", "numpy", "matplotlib", "pandas", "scipy", "IPython",
-    # Pillow: reportlab.lib.utils imports PIL.Image at import time, so Pillow stays, but not its
-    # optional codecs (AVIF, WebP, FreeType, LittleCMS, Tk, Qt): -9 MB of libraries.
-    "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk",
-    "PIL.ImageTk", "PIL.ImageQt",
+    # Pillow (5.8 MB with its libraries): only for bitmap images, and the reports draw vector
+    # charts and embed fonts. reportlab.lib.utils imports PIL.Image at import time: the runtime
+    # hook packaging/rth_absent_modules.py gives it a placeholder (PIL.Image None, reportlab's
+    # "no imaging library" case).
+    "PIL",
+    # TLS (ssl, _ssl and libssl): the app has no network. stdnum.util imports ssl for its online
+    # checks only: placeholder from packaging/rth_absent_modules.py. _hashlib and libcrypto stay:
+    # ledger/security/passwords.py uses hashlib.scrypt, which only OpenSSL provides.
+    "ssl", "_ssl",
     "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "importlinter", "grimp",
     "psutil", "xlsxwriter", "pygments", "markdown_it", "setuptools", "pkg_resources", "pip",
     "PyInstaller", "readline", "curses",
+    # Standard library the app never imports, which PyInstaller follows from other modules'
+    # optional or test-only imports (reportlab's `if __name__ == "__main__": doctest.testmod()`,
+    # pydoc's help topics and server, concurrent.futures' process pool).
+    "unittest", "doctest", "pdb", "asyncio", "multiprocessing", "xmlrpc", "pydoc_data",
+    "http.server", "lib2to3",
+    # CJK codecs other than Chinese: ledger/importing/reader.py decodes CSV as UTF-8/UTF-16 or
+    # GB18030 (_codecs_cn). Shift-JIS, EUC-KR, Big5 and ISO-2022 raise LookupError.
+    "_codecs_jp", "_codecs_kr", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
 ]
+
+# Data files kept of packages whose PyInstaller hook collects all of them (destination paths).
+# python-stdnum: the region table ledger/validation/regions.py reads; not its 17 other .dat
+# files (MAC vendors 1.2 MB, IMSI, ISBN, bank codes…): -2 MB. stdnum.cn.uscc needs no data.
+PACKAGE_DATA_KEPT = {"stdnum": frozenset({"stdnum/cn/loc.dat"})}
 
 # Linux system libraries left to the target system although PyInstaller would bundle them: they
 # are on every desktop Linux (UOS, Kylin, Debian, Ubuntu…) and must match the system's own
 # configuration — a bundled fontconfig misreads a newer fonts.conf, a bundled CUPS client talks to
 # the system's cupsd, libdbus to the system bus. Without them ~13 MB of their dependencies
 # (gnutls, kerberos, libsystemd, libgcrypt…) go too. Without CUPS, Qt only offers "print to PDF".
-SYSTEM_LIBRARIES = frozenset({"libcups.so.2", "libdbus-1.so.3", "libfontconfig.so.1", "libfreetype.so.6"})
+#
+# The C++ runtime (libstdc++, libgcc_s) is left to the system too: the bundle needs GLIBCXX_3.4.29
+# (GCC 11) at most, and every system new enough for its glibc floor (2.35: Ubuntu 22.04, Debian 12,
+# Deepin 23, UOS V25…) has GCC 12's or newer. A bundled libstdc++ older than the system's breaks
+# system libraries loaded into the process later (Mesa's GL drivers: "GLIBCXX_3.4.3x not found").
+SYSTEM_LIBRARIES = frozenset({"libcups.so.2", "libdbus-1.so.3", "libfontconfig.so.1", "libfreetype.so.6",
+                              "libstdc++.so.6", "libgcc_s.so.1"})
 
 _QT_LIB = re.compile(r"^(?:lib)?Qt6([A-Za-z0-9]+)\.(?:so(?:\.\d+)*|dll)$")
 _QT_BINDING = re.compile(r"^Qt([A-Za-z0-9]+)\.(?:abi3\.so|pyd|pyi)$")
@@ -109,6 +136,8 @@ def keep(dest: str) -> bool:
     match = _QT_LIB.match(name)  # also the top-level symlinks PyInstaller makes to Qt libraries
     if match:
         return match.group(1) in QT_MODULES_KEPT
+    if parts[0] in PACKAGE_DATA_KEPT and name.endswith(".dat"):
+        return "/".join(parts) in PACKAGE_DATA_KEPT[parts[0]]
     if parts[0] != "PySide6":
         return True
     if "translations" in parts[:-1]:

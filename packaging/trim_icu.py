@@ -2,13 +2,14 @@
 
 The PySide6 wheel ships ICU's complete data library (libicudata.so.73, 31 MB: every locale's
 names, units, currencies, collations, 190 legacy converters…), the largest file of the bundle.
-Qt uses ICU for collation (QCollator), locale-aware case mapping, non-UTF codecs and IDNA; our
-application needs it only for Chinese and English. This script
+Qt uses ICU for collation (QCollator), locale-aware case mapping, non-UTF codecs and time-zone
+names; our application needs it only for Chinese and English. This script
 
 1. reads the data blob out of the library (the ``icudtNN_dat`` symbol, found by parsing the ELF
    dynamic symbol table — no third-party ELF library),
-2. removes, with ICU's own ``icupkg -r``, the locale bundles of other languages, the non-CJK
-   word-break dictionaries and the converters of non-Chinese legacy code pages,
+2. removes, with ICU's own ``icupkg -r``, the locale bundles of other languages, the converters
+   of non-Chinese legacy code pages and the data of ICU services Qt never calls (break
+   iterators, transliteration…; see ``TREES_DROPPED``),
 3. assembles the rest into a shared library with the same SONAME and symbol (``gcc``, ``.incbin``).
 
 Locales whose bundles are removed fall back to ICU's root data (no crash, just root formats),
@@ -42,8 +43,19 @@ KEEP_CONVERTERS = re.compile(
     r"ibm-950_|ibm-1373_|ibm-1375_|iso-ir-165|ibm-5348_|ibm-1252_|ibm-912_|ibm-913_|ibm-914_|"
     r"ibm-915_|ibm-923_|iso-8859_|ibm-437_|icu-internal-25546)"
 )
-# brkitr/root.res references every dictionary, so icupkg keeps them all (build() resolves it).
-WORD_DICTIONARIES_DROPPED = ("burmesedict", "khmerdict", "laodict", "thaidict")
+# Whole data trees of ICU services the Qt build never calls. libQt6Core's ICU imports are only
+# ucol_* (QCollator), ucnv_* (QStringConverter), u_strToUpper/u_strToLower and ucal_* (time-zone
+# IDs and names); no Qt library calls ubrk_* (Qt breaks text with its own Unicode tables),
+# utrans_*, u_charName, unum_*/rbnf, ucurr_*/units, usprep_* or uspoof_*. So the break
+# iterators with their dictionaries (3.4 MB, CJK 2 MB of it), the transliterators (1.1 MB),
+# character names, spell-out rules, currency and unit names, StringPrep profiles and the spoof
+# checker's confusables go: 10.0 -> 4.7 MB. (``objdump -T libQt6*.so* | grep '_73$'`` lists the
+# imports; tests/test_packaging.py checks them against this list.)
+TREES_DROPPED = ("brkitr/", "translit/", "rbnf/", "curr/", "unit/")
+ITEMS_DROPPED = re.compile(r"^(unames\.icu|confusables\.cfu|rfc\d+\w*\.spp)$")
+# ICU C API prefixes the trimmed data still serves; any other import by a Qt library means the
+# list above needs a look (checked by tests/test_packaging.py against the wheel's libraries).
+ICU_APIS_SERVED = ("ucol_", "ucnv_", "u_strToUpper", "u_strToLower", "ucal_")
 
 _ALWAYS_KEPT = frozenset({"root.res", "res_index.res", "pool.res"})
 _LOCALE_ITEM = re.compile(r"^(?:[a-z]+/)?([a-z]{2,3}(?:_[A-Za-z0-9]+)*)\.res$")
@@ -57,8 +69,8 @@ def removals(items: list[str]) -> list[str]:
         locale = _LOCALE_ITEM.match(item)
         other_locale = bool(locale) and locale.group(1) not in KEEP_LOCALES and name not in _ALWAYS_KEPT
         other_codepage = name.endswith(".cnv") and not KEEP_CONVERTERS.match(name)
-        other_script_dictionary = name.endswith(".dict") and name[:-5] in WORD_DICTIONARIES_DROPPED
-        if other_locale or other_codepage or other_script_dictionary:
+        unused_service = item.startswith(TREES_DROPPED) or bool(ITEMS_DROPPED.match(item))
+        if other_locale or other_codepage or unused_service:
             drop.append(item)
     return sorted(drop)
 
@@ -109,7 +121,8 @@ def build(src_lib: Path, out_dir: Path) -> Path:
     data = Path(src_lib).read_bytes()
     sym, offset, size = find_data_symbol(data)
     name = soname(data)
-    digest = hashlib.sha256(data + repr(sorted(KEEP_LOCALES)).encode() + KEEP_CONVERTERS.pattern.encode()).hexdigest()[:16]
+    rules = repr((sorted(KEEP_LOCALES), KEEP_CONVERTERS.pattern, TREES_DROPPED, ITEMS_DROPPED.pattern))
+    digest = hashlib.sha256(data + rules.encode()).hexdigest()[:16]
     target = Path(out_dir) / digest / name
     if target.exists():
         return target
@@ -136,7 +149,7 @@ def build(src_lib: Path, out_dir: Path) -> Path:
             if not missing:
                 raise RuntimeError(f"icupkg 失败：{run.stderr or run.stdout}")
             for dependant, needed in missing:
-                if dependant.rsplit("/", 1)[-1] in _ALWAYS_KEPT:
+                if dependant.rsplit("/", 1)[-1] in _ALWAYS_KEPT and not dependant.startswith(TREES_DROPPED):
                     drop.discard(needed)  # e.g. brkitr/root.res names every dictionary
                 else:
                     drop.add(dependant)   # e.g. coll/de_.res, an alias of the dropped coll/de.res
