@@ -141,14 +141,13 @@ class IpRights(Kind):
 def resolve_enterprise(keys: NaturalKeys, rec: dict[str, object], issues: list[Issue], *,
                        required: bool = True, name_key: str = "owner_name") -> int | None:
     """Enterprise by USCC (``enterprise_uscc``), else by its exact registered name."""
-    uscc = normalise_uscc(_s(rec.get("enterprise_uscc")))
-    name = clean_text(_s(rec.get(name_key)))
+    uscc, found = keys.uscc_and_enterprise(_s(rec.get("enterprise_uscc")))
     if uscc:
-        found = keys.enterprise_by_uscc(uscc)
         if found is None:
             issues.append(Issue("enterprise_id", "enterprise.unknown",
                                 f"统一社会信用代码 {uscc} 的企业尚未登记：请先导入或登记该企业"))
         return found
+    name = clean_text(_s(rec.get(name_key)))
     if name:
         ids = keys.enterprises_by_name(name)
         if len(ids) == 1:
@@ -214,8 +213,8 @@ class Policies(Kind):
             ip_ids = self._ip_ids(enterprise_id, rec["ip_numbers"], issues)  # type: ignore[arg-type]
         values = {"policy_no": policy_no, "enterprise_id": enterprise_id, "product_id": product_id}
         for k in self._PLAIN:
-            values[k] = cur[k] if cur else None
-        values |= {k: v for k, v in _given(rec, *self._PLAIN).items()}
+            v = rec.get(k)
+            values[k] = v if v is not None else (cur[k] if cur else None)
         reported = {i.field for i in issues}  # unknown insurer/product/enterprise: said once
         if cur is None:
             values["status"] = values["status"] or "生效"
@@ -235,6 +234,23 @@ class Policies(Kind):
         return Prepared(policy_no, "policy_no", rid, values, cur, links, current_links, issues)
 
     def _insurers(self, shares: list[tuple[str, int]], issues: list[Issue]) -> tuple:
+        """``((insurer_id, share_bp, is_lead, branch), …)``; a pool repeats on many rows, so
+        each distinct one is resolved once (with the issues it raises)."""
+        key = tuple(shares)
+        hit = self._pools.get(key)
+        if hit is None:
+            found: list[Issue] = []
+            hit = (self._resolve_insurers(shares, found), tuple(found))
+            if len(self._pools) < 65536:
+                self._pools[key] = hit
+        issues += hit[1]
+        return hit[0]
+
+    @cached_property
+    def _pools(self) -> dict[tuple, tuple[tuple, tuple[Issue, ...]]]:
+        return {}
+
+    def _resolve_insurers(self, shares: list[tuple[str, int]], issues: list[Issue]) -> tuple:
         out = []
         for n, (name, bp) in enumerate(shares):
             insurer_id = self.keys.insurer(name)
@@ -267,6 +283,20 @@ def _period_issues(start: object, end: object, signed: object) -> tuple[Issue, .
     return tuple(issues + validate_date(signed, "signed_date", "签单日期", required=False))
 
 
+@lru_cache(maxsize=4096)
+def _status_and_insurer_issues(status: object, insurers: tuple) -> tuple[Issue, ...]:
+    """Status and co-insurance checks; a register repeats a handful of pools, so memoised."""
+    issues = validate_choice(status, pol_svc.STATUSES, "status", "保单状态")
+    if not insurers:
+        issues.append(Issue("insurers", "insurers.missing", "至少需要一家保险机构"))
+    else:
+        issues += validate_share_total([s[1] for s in insurers], "insurers")
+        ids = [s[0] for s in insurers]
+        if len(set(ids)) != len(ids):
+            issues.append(Issue("insurers", "insurers.duplicate", "同一保险机构在共保体中出现多次"))
+    return tuple(issues)
+
+
 def policy_issues(keys: NaturalKeys, v: dict[str, Any], insurers: tuple, record_id: int | None) -> list[Issue]:
     """``check_policy`` over preloaded keys: the same validators in the same order."""
     issues = validate_text(v["policy_no"], "policy_no", "保单号", max_len=64)
@@ -279,14 +309,7 @@ def policy_issues(keys: NaturalKeys, v: dict[str, Any], insurers: tuple, record_
     if not issues and v["premium_fen"] > v["sum_insured_fen"]:
         issues.append(Issue("premium_fen", "premium.above_sum", "保费不能高于保险金额"))
     issues += _period_issues(v["start_date"], v["end_date"], v["signed_date"])
-    issues += validate_choice(v["status"], pol_svc.STATUSES, "status", "保单状态")
-    if not insurers:
-        issues.append(Issue("insurers", "insurers.missing", "至少需要一家保险机构"))
-    else:
-        issues += validate_share_total([s[1] for s in insurers], "insurers")
-        ids = [s[0] for s in insurers]
-        if len(set(ids)) != len(ids):
-            issues.append(Issue("insurers", "insurers.duplicate", "同一保险机构在共保体中出现多次"))
+    issues += _status_and_insurer_issues(v["status"], insurers)
     if v["policy_no"]:
         other = keys.policy(v["policy_no"])
         if other is not None and other != record_id:

@@ -19,6 +19,7 @@ from ledger.validation import normalise_patent, normalise_trademark, normalise_u
 
 _SPACES = re.compile(r"\s+")
 _MISS = object()
+MEMO_LIMIT = 200_000  # spellings remembered (bounds memory)
 
 
 def name_key(value: object) -> str:
@@ -46,6 +47,7 @@ class NaturalKeys:
     def __init__(self, store: Store) -> None:
         self.conn = store.conn
         self._memo: dict[tuple[str, str], int | None] = {}
+        self._uscc: dict[str, tuple[str, int | None]] = {}
 
     # ---------------------------------------------------------------- enterprises
     @cached_property
@@ -61,6 +63,17 @@ class NaturalKeys:
 
     def enterprise_by_uscc(self, uscc: str) -> int | None:
         return self._enterprises[0].get(normalise_uscc(uscc))
+
+    def uscc_and_enterprise(self, text: str) -> tuple[str, int | None]:
+        """``(normalise_uscc(text), enterprise id or None)``, remembered per spelling: a
+        register names the same few thousand enterprises on every row."""
+        hit = self._uscc.get(text)
+        if hit is None:
+            uscc = normalise_uscc(text)
+            hit = (uscc, self.enterprise_by_uscc(uscc) if uscc else None)
+            if len(self._uscc) < MEMO_LIMIT:
+                self._uscc[text] = hit
+        return hit
 
     def enterprises_by_name(self, name: str) -> list[int]:
         return self._enterprises[1].get(name_key(name), [])

@@ -44,6 +44,10 @@ def _clean(value: str) -> str:
 def normalise_text(value: object) -> str:
     """NFKC (full-width → half-width, U+3000 → space), drop zero-width and control
     characters, collapse whitespace runs to one space, strip. ``None`` → ``''``."""
+    if value.__class__ is str and value.isascii() and value.isprintable():  # type: ignore[union-attr]
+        # Printable ASCII (most cells): NFKC and the character filter leave it unchanged and
+        # its only whitespace is the space, so collapsing and stripping is split + join.
+        return " ".join(value.split())  # type: ignore[union-attr]
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -101,12 +105,17 @@ def parse_amount_fen(value: object, unit_multiplier: int = 1) -> int:
     if isinstance(value, bool) or value is None:
         raise ValueError(f"无法识别的金额“{_show(value)}”")
     if isinstance(value, int):
+        if value >= 0 and unit_multiplier.__class__ is int and (fen := value * unit_multiplier * 100) < MAX_FEN:
+            return fen  # whole yuan: exact, what the Decimal path gives
         return _to_fen(Decimal(value) * unit_multiplier, value, exact=True)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"无法识别的金额“{_show(value)}”")
         if abs(value) * unit_multiplier * 100 >= MAX_FEN:
             raise ValueError(f"金额过大：“{_show(value)}”")
+        if (value >= 0 and value.is_integer() and unit_multiplier.__class__ is int
+                and (fen := int(value) * unit_multiplier * 100) < MAX_FEN):
+            return fen  # whole yuan below 2**53: repr → Decimal is the same integer
         return _to_fen(Decimal(repr(value)) * unit_multiplier, value, exact=False)
     if isinstance(value, Decimal):
         if not value.is_finite() or abs(value) * unit_multiplier * 100 >= MAX_FEN:

@@ -233,11 +233,25 @@ def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     return None
 
 
+_AFTER_F = frozenset(b" \t\n\r\f\v>/")
+
+
+def _has_formula(data: bytes) -> bool:
+    """``_HAS_FORMULA.search(data)``, with ``bytes.find`` doing the scanning: the regex alone
+    stops at every ``<`` of the sheet (a second per 10 MB)."""
+    i = data.find(b"<f")
+    while i != -1:
+        if i + 2 < len(data) and data[i + 2] in _AFTER_F:
+            return True
+        i = data.find(b"<f", i + 2)
+    return b":f" in data and _HAS_FORMULA.search(data) is not None  # a prefixed <x:f>
+
+
 def _mentions_formula(zf: zipfile.ZipFile, part: str) -> bool:
     tail = b""
     with zf.open(part) as fh:
         while chunk := fh.read(1 << 20):
-            if _HAS_FORMULA.search(tail + chunk):
+            if _has_formula(tail + chunk):
                 return True
             tail = chunk[-8:]
     return False
@@ -293,7 +307,11 @@ def _csv_rows(path: Path) -> list[list[object]]:
 
 
 def _blank(values: Iterable[object]) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+    for v in values:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        return False
+    return True
 
 
 def _build(path: Path, sheet: str, rows: Iterator[list[object]], kind: RecordKind,

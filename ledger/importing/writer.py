@@ -52,7 +52,7 @@ def is_example_row(values: Sequence[object]) -> bool:
     return False
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     """One data row: what importing it would do."""
 
@@ -205,10 +205,17 @@ def _classify(rp: RowPlan, prep: Prepared, cell_errors: list[CellError], handler
               hmap: HeaderMap, plan: ImportPlan, seen: dict[str, tuple[str, int]]) -> None:
     rp.key, rp.record_id = prep.key, prep.record_id
     errors = list(cell_errors)
-    bad_keys = {e.key for e in cell_errors}
-    issues = [i for i in prep.issues if handler.fields.get(i.field, i.field) not in bad_keys]
-    errors += [_locate(rp, hmap, handler, i) for i in issues if i.is_error]
-    warnings = [i for i in issues if not i.is_error]
+    if cell_errors:
+        bad_keys = {e.key for e in cell_errors}
+        issues = [i for i in prep.issues if handler.fields.get(i.field, i.field) not in bad_keys]
+    else:
+        issues = prep.issues
+    warnings = []
+    for i in issues:
+        if i.is_error:
+            errors.append(_locate(rp, hmap, handler, i))
+        else:
+            warnings.append(i)
     if warnings:
         stored = prep.current.get(prep.override_field, "") if prep.current and prep.override_field else ""
         reason = stored or plan.accept_warnings_reason

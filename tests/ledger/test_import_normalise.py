@@ -363,3 +363,69 @@ def test_every_parser_raises_only_value_error(value: object) -> None:
     for kind in KINDS.values():
         hmap = map_headers(kind, [c.header for c in kind.columns])
         normalise_row(kind, hmap, [value] * len(kind.columns))
+
+
+# ------------------------------------------------------------------ fast paths = the general path
+
+def _general_text(value: str) -> str:
+    """normalise_text's general path for text (NFKC, filter, collapse, strip)."""
+    from ledger.importing.normalise import _SPACES, _clean
+
+    return _SPACES.sub(" ", _clean(value)).strip()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30)
+       | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x00\x7fAb1", max_size=12)
+       | st.text(max_size=20))
+def test_normalise_text_fast_path_matches_general_path(text: str) -> None:
+    assert normalise_text(text) == _general_text(text)
+
+
+@pytest.mark.parametrize("text", ["", " ", "  a  b ", "BM2019 00000001", "a\tb", "\x00x", "x\x7f",
+                                  "ＡＢ", "a\u3000b", "\u200bab", " 1,234.00 ", "e.g."])
+def test_normalise_text_fast_path_examples(text: str) -> None:
+    assert normalise_text(text) == _general_text(text)
+
+
+def _general_amount(value: object, unit: int) -> int:
+    """parse_amount_fen's general (Decimal) path for numbers."""
+    from decimal import Decimal
+
+    from ledger.importing.normalise import _to_fen
+
+    if isinstance(value, int):
+        return _to_fen(Decimal(value) * unit, value, exact=True)
+    return _to_fen(Decimal(repr(value)) * unit, value, exact=False)
+
+
+@given(st.integers(min_value=-10**16, max_value=10**16)
+       | st.floats(min_value=-1e14, max_value=1e14).map(lambda f: float(int(f)))
+       | st.floats(min_value=-1e14, max_value=1e14),
+       st.sampled_from([1, 1_000, 10_000, 100_000_000]))
+def test_parse_amount_whole_number_fast_path_matches_decimal_path(value: float, unit: int) -> None:
+    try:
+        expected: object = _general_amount(value, unit)
+    except ValueError as exc:
+        expected = str(exc)
+    try:
+        got: object = parse_amount_fen(value, unit)
+    except ValueError as exc:
+        got = str(exc)
+    if isinstance(value, float) and abs(value) * unit * 100 >= 10**15:
+        assert isinstance(got, str) and "金额过大" in got  # refused before either path
+        return
+    assert got == expected and type(got) is type(expected)
+
+
+@pytest.mark.parametrize("value", [0, 0.0, -0.0, 1, 1.0, 9_999_999_999_999, 9_999_999_999_999.0,
+                                   10_000_000_000_000, 10**13 - 1, -1, -1.0, 2.5, 0.125, 1e-9])
+def test_parse_amount_edge_numbers(value: float) -> None:
+    try:
+        expected: object = _general_amount(value, 1)
+    except ValueError as exc:
+        expected = str(exc)
+    try:
+        got: object = parse_amount_fen(value, 1)
+    except ValueError as exc:
+        got = str(exc)
+    assert got == expected

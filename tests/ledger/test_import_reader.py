@@ -349,3 +349,17 @@ def test_streams_100k_rows(tmp_path: Path) -> None:
     assert rec["start_date"] == "2023-01-01"
     assert total == sum((1000 + i % 7) * 100 for i in range(100_000))
     assert elapsed < 60  # ~3.5 s on an idle 2-core machine
+
+
+def test_formula_scan_fast_path_matches_the_regex() -> None:
+    import random
+
+    from ledger.importing.reader import _HAS_FORMULA, _has_formula
+
+    cases = [b"<f>SUM(A1)</f>", b"<c><f t='shared'/>", b"<font>", b"<x:f>1</x:f>", b"<x:font>", b"<f",
+             b"a<f\n", b"<fx", b'<c r="A1"><v>1</v></c>', b"<f/>", b"<ab:f ", b"<:f>", b"<\xe4:f>", b""]
+    rnd = random.Random(6)
+    alphabet = [b"<", b"f", b":", b"x", b" ", b">", b"/", b"\n", b"a", b"_", b"\x0b", b"1", b"\xe5"]
+    cases += [b"".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 14))) for _ in range(20_000)]
+    for data in cases:
+        assert _has_formula(data) == (_HAS_FORMULA.search(data) is not None), data

@@ -319,3 +319,25 @@ def test_bulk_cache_is_restored_after_the_write(ledger_store):
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == import_sql.BULK_CACHE
         raise RuntimeError
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == import_sql.SQLITE_DEFAULT_CACHE
+
+
+def test_fast_normaliser_matches_normalise_row_after_dropping_unique_memos(tmp_path):
+    """Beyond MEMO_PROBE distinct values a unique column converts directly; same results."""
+    from ledger.importing import fastrows
+
+    n = fastrows.MEMO_PROBE * 2 + 10
+    rows = [["保单号", "投保人", "保费", "保险起期", "保险止期", "保单状态", "保险机构"]]
+    for i in range(n):
+        bad = i % 997 == 3
+        rows.append([f"P{i:06d}" if i % 50 else f" p  {i:06d}\u3000", "甲公司",
+                     "12,3OO" if bad else (1000 + i if i % 3 else f"{1000 + i}.5"),
+                     "2023-01-01" if i % 7 else dt.date(2023, 1, 2), "2024.1.1",
+                     "有效" if i % 2 else "生效", "人保财险60%、平安产险40%" if i % 5 else "太保"])
+    sheet = read_table(workbook(tmp_path / "多.xlsx", "保单", rows), "policies")
+    fast = RowNormaliser(sheet.header_map.kind, sheet.header_map, sheet.sheet)
+    for excel_row, values in sheet.rows:
+        assert fast(values, excel_row) == normalise_row("policies", sheet.header_map, values,
+                                                         sheet=sheet.sheet, excel_row=excel_row)
+    memos = {c[1]: c[6] for c in fast.columns}
+    assert memos["policy_no"] is None and memos["premium_fen"] is None  # unique: memo dropped
+    assert len(memos["start_date"]) == 2 and len(memos["status"]) == 2  # repeating: kept
