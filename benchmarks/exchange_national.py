@@ -16,7 +16,7 @@ import resource
 import time
 from pathlib import Path
 
-from ledger import exchange
+from ledger import exchange, security
 from ledger.demo import generate
 from ledger.services.opening import open_ledger
 from ledger.store import records
@@ -50,6 +50,8 @@ def main() -> None:
     figures["prepare_seconds"] = round(time.perf_counter() - started, 1)
     figures["district_db_mb"] = round(district_path.stat().st_size / 1e6, 1)
     exchange.set_office(district, "D1", "演示办公室")
+    if security.list_users(district):  # demo databases have users: a 经办人 sends the package
+        security.login(district, "jingban1", security.DEMO_PASSWORD)
     exchange.export_public_key(district, out / "d1.pub.json")
 
     t = time.perf_counter()

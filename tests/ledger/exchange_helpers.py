@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ledger import exchange
+from ledger import exchange, security
 from ledger.demo import generate
 from ledger.services.opening import open_ledger
 from ledger.store import exchange_sql
@@ -18,6 +18,7 @@ def district(folder: Path, code: str, name: str, seed: int, *, renumber: str = "
     store = open_ledger(folder / f"{code}.sqlite", actor="测试员")
     exchange.set_office(store, code, name)
     generate(store, scale="local", seed=seed)
+    security.login(store, "jingban1", "demo1234")  # the demo has users now: a 经办人 sends the package
     if renumber:
         with store.write() as conn:
             for table, col in (("policy", "policy_no"), ("claim", "claim_no"),
