@@ -236,7 +236,10 @@ class SettingsPage(QWidget):
             return settings.set_settings(store, values)
 
         def done(changed: list[str]) -> None:
+            from desktop.models.formatting import set_display_preferences
+
             self.values.update(values)
+            set_display_preferences(values)  # registers and tiles show it from their next query
             for edit in self.edits.values():
                 edit.setStyleSheet("")
             parts = [self.tr("已保存 {n} 项设置").format(n=len(changed)) if changed else self.tr("设置没有变化")]

@@ -4209,6 +4209,10 @@ The current data is saved aside first; you log in again after restoring.</transl
         <source>万元</source>
         <translation>10k yuan</translation>
     </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
 </context>
 <context>
     <name>navigation</name>

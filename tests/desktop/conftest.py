@@ -34,3 +34,12 @@ def _isolated_settings(tmp_path, monkeypatch):
     """QSettings go to the test's own folder, never the user's."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(autouse=True)
+def _default_display_preferences():
+    """日期格式 / 金额显示单位 are process-wide display state: every test starts from the defaults."""
+    from desktop.models import formatting
+
+    yield
+    formatting.set_display_preferences({"date_format": "YYYY-MM-DD", "amount_unit": "万元"})

@@ -108,3 +108,30 @@ def test_main_window_audit_action_uses_register_selection(qtbot, filled_store, t
     qtbot.waitUntil(lambda: settings_page.audit.model.total == 1, timeout=5000)
     assert settings_page.audit.model.entry(0).op == "INSERT"
     win.ops.wait()
+
+
+def test_date_format_and_amount_unit_reach_registers_and_tiles(page, qtbot, filled_store):
+    from desktop.models.formatting import amount_short, apply_store_preferences, display
+    from desktop.models.register_model import RegisterModel, sync_runner
+    from ledger.store.registers import REGISTERS
+
+    assert display("date", "2024-03-05") == "2024-03-05" and amount_short(123_456_789)[1] == "万元"
+    page.amount_box.setCurrentIndex(page.amount_box.findData("元"))
+    page.date_box.setCurrentIndex(page.date_box.findData("YYYY年M月D日"))
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        page.save_button.click()
+    assert display("date", "2024-03-05") == "2024年3月5日" and display("date", "2024-11-25T08:00:00") == "2024年11月25日"
+    assert amount_short(123_456_789) == ("1,234,567.89", "元")
+    assert display("date", "待定") == "待定"  # not an ISO date: shown as stored
+    # a register queried now shows its date columns the chosen way, computed independently here
+    model = RegisterModel(REGISTERS["policy"], sync_runner(filled_store))
+    model.reload()
+    kinds = [c.kind for c in REGISTERS["policy"].columns]
+    col = kinds.index("date")
+    iso = str(model.raw_row(0)[col + 1])[:10]
+    y, m, d = iso.split("-")
+    assert model.data(model.index(0, col)) == f"{y}年{int(m)}月{int(d)}日"
+    # a fresh session reads the stored choice; the slash form too
+    settings.set_settings(filled_store, {"date_format": "YYYY/MM/DD"})
+    apply_store_preferences(filled_store)
+    assert display("date", "2024-03-05") == "2024/03/05"
