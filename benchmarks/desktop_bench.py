@@ -31,8 +31,10 @@ would measure the development checkout, not the application.
    (the next event-loop tick after the Paint event); goal <= one frame (16.7 ms).
 3. peak RSS (ru_maxrss) of the app child with the national database open and the policy register
    shown, vs the empty-window child.
-4. dashboard: a 5 ms QTimer on the GUI thread records the gaps between its ticks while the
-   dashboard's statistics compute in the background and are shown; goal: longest gap <= 50 ms.
+4. dashboard: a 5 ms QTimer on the GUI thread records the gaps between its ticks from showing the
+   page (built then) while the dashboard's statistics compute in the background and are shown,
+   until 0.3 s after the last section (charts, expiry lists: ``DashboardPage.filled``) shows them;
+   goal: longest gap <= 50 ms.
 """
 
 from __future__ import annotations
@@ -337,6 +339,11 @@ def child_dashboard(db: str) -> None:
         done["t"] = time.perf_counter()
 
     dash._show = show
+    filled = {"t": None}
+    if hasattr(type(dash), "filled"):  # the page shows its sections on later turns: wait for them too
+        dash.filled.connect(lambda: filled.__setitem__("t", time.perf_counter()))
+    else:
+        filled["t"] = 0.0
 
     def tick() -> None:
         now = time.perf_counter()
@@ -350,13 +357,14 @@ def child_dashboard(db: str) -> None:
     t0 = time.perf_counter()
     last["t"] = t0
     win.show_page(0)  # 工作台: DashboardPage.refresh → ledger.stats.compute on a worker
-    _spin_until(app, lambda: done["t"] is not None)
+    _spin_until(app, lambda: done["t"] is not None and filled["t"] is not None and filled["t"] >= done["t"])
     t_done = done["t"]
-    end = t_done + 0.3
+    end = max(t_done, filled["t"]) + 0.3
     _spin_until(app, lambda: time.perf_counter() > end)
     timer.stop()
     gaps_ms = sorted(1000 * g for g in gaps)
-    _emit({"compute_ms": 1000 * (t_done - t0), "show_ms": done["show_ms"], "ticks": len(gaps),
+    _emit({"compute_ms": 1000 * (t_done - t0), "show_ms": done["show_ms"],
+           "filled_ms": 1000 * (max(t_done, filled["t"]) - t0), "ticks": len(gaps),
            "max_gap_ms": gaps_ms[-1], "p99_gap_ms": gaps_ms[int(0.99 * (len(gaps_ms) - 1))],
            "gaps_over_50": sum(g > 50 for g in gaps_ms)})
     win.ops.wait(10000)
@@ -481,7 +489,8 @@ def main() -> None:
             d = _child(["dashboard", str(copy)], env)
             results["dashboard"] = d
             print("\n4. dashboard (ledger.stats.compute in the background, 5 ms GUI timer)")
-            print(f"   stats delivered after {d['compute_ms']:.0f} ms; _show on the GUI thread {d['show_ms']:.1f} ms")
+            print(f"   stats delivered after {d['compute_ms']:.0f} ms; _show on the GUI thread {d['show_ms']:.1f} ms; "
+                  f"every section filled after {d['filled_ms']:.0f} ms")
             print(f"   longest GUI-thread gap {d['max_gap_ms']:.1f} ms (p99 {d['p99_gap_ms']:.1f}; "
                   f"{d['gaps_over_50']} gaps > 50 ms of {d['ticks']} ticks)  "
                   f"(goal <= 50: {'OK' if d['max_gap_ms'] <= 50 else 'OVER'})")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QStyle
 from desktop.i18n import translate
 from desktop.page_registry import REGISTER_KEYS
 from ledger.errors import LedgerError
-from ledger.services import claims, enterprises, ip_rights, policies
 
 HISTORY_LIMIT = 100
 
@@ -37,17 +36,23 @@ class NavState:
 
 
 def _enterprise_state(store: Any, enterprise_id: int) -> NavState:
+    from ledger.services import enterprises
+
     row = enterprises.get_enterprise(store, enterprise_id)
     return NavState("enterprise", {}, "", row["uscc"], enterprise_id)
 
 
 def _policy_state(store: Any, policy_id: int) -> NavState:
+    from ledger.services import policies
+
     row = policies.get_policy(store, policy_id)
     return NavState("policy", {}, "", row["policy_no"], policy_id)
 
 
 def link_target(store: Any, source: str, record_id: int, target: str) -> NavState:
     """The state a link from record ``record_id`` of register ``source`` to ``target`` opens."""
+    from ledger.services import claims, enterprises, ip_rights, policies  # not on the start path
+
     if source == "enterprise":
         name = enterprises.get_enterprise(store, record_id)["name"]
         return NavState(target, {"enterprise": record_id}, translate("navigation", "企业：{name}").format(name=name))

@@ -16,7 +16,7 @@ edited it) reports the reason through ``UndoManager.failed`` and is dropped from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
@@ -25,12 +25,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger.errors import LedgerError
-from ledger.services import cases, claims, enterprises, ip_rights, policies
 
 UNDO_REASON = "撤销/重做恢复原值"  # stored as the override reason: data, stays Chinese
 
 
-def case_input_from_row(row: dict[str, Any]) -> cases.CaseInput:
+def case_input_from_row(row: dict[str, Any]) -> Any:
+    from ledger.services import cases
+
     return cases.CaseInput(**{f.name: row[f.name] for f in fields(cases.CaseInput)})
 
 
@@ -53,23 +54,51 @@ class RecordService:
         return str(getattr(inp, self.label_field, "") or "")
 
 
-SERVICES: dict[str, RecordService] = {
-    s.key: s for s in (
-        RecordService("enterprise", QT_TRANSLATE_NOOP("undo", "企业"), enterprises.create_enterprise, enterprises.update_enterprise,
-                      enterprises.delete_enterprise, enterprises.get_enterprise, enterprises.check_enterprise,
-                      enterprises.input_from_row, "name", "uscc_override_reason"),
-        RecordService("ip_right", QT_TRANSLATE_NOOP("undo", "知识产权"), ip_rights.create_ip_right, ip_rights.update_ip_right,
-                      ip_rights.delete_ip_right, ip_rights.get_ip_right, ip_rights.check_ip_right,
-                      ip_rights.input_from_row, "number", "number_override_reason"),
-        RecordService("policy", QT_TRANSLATE_NOOP("undo", "保单"), policies.create_policy, policies.update_policy,
-                      policies.delete_policy, policies.get_policy, policies.check_policy,
-                      policies.input_from_row, "policy_no"),
-        RecordService("claim", QT_TRANSLATE_NOOP("undo", "理赔"), claims.create_claim, claims.update_claim, claims.delete_claim,
-                      claims.get_claim, claims.check_claim, claims.input_from_row, "claim_no"),
-        RecordService("case", QT_TRANSLATE_NOOP("undo", "典型案例"), cases.create_case, cases.update_case, cases.delete_case,
-                      cases.get_case, cases.check_case, case_input_from_row, "title"),
-    )
-}
+def _services() -> dict[str, RecordService]:
+    from ledger.services import cases, claims, enterprises, ip_rights, policies
+
+    return {
+        s.key: s for s in (
+            RecordService("enterprise", QT_TRANSLATE_NOOP("undo", "企业"), enterprises.create_enterprise, enterprises.update_enterprise,
+                          enterprises.delete_enterprise, enterprises.get_enterprise, enterprises.check_enterprise,
+                          enterprises.input_from_row, "name", "uscc_override_reason"),
+            RecordService("ip_right", QT_TRANSLATE_NOOP("undo", "知识产权"), ip_rights.create_ip_right, ip_rights.update_ip_right,
+                          ip_rights.delete_ip_right, ip_rights.get_ip_right, ip_rights.check_ip_right,
+                          ip_rights.input_from_row, "number", "number_override_reason"),
+            RecordService("policy", QT_TRANSLATE_NOOP("undo", "保单"), policies.create_policy, policies.update_policy,
+                          policies.delete_policy, policies.get_policy, policies.check_policy,
+                          policies.input_from_row, "policy_no"),
+            RecordService("claim", QT_TRANSLATE_NOOP("undo", "理赔"), claims.create_claim, claims.update_claim, claims.delete_claim,
+                          claims.get_claim, claims.check_claim, claims.input_from_row, "claim_no"),
+            RecordService("case", QT_TRANSLATE_NOOP("undo", "典型案例"), cases.create_case, cases.update_case, cases.delete_case,
+                          cases.get_case, cases.check_case, case_input_from_row, "title"),
+        )
+    }
+
+
+class _Services(Mapping[str, RecordService]):
+    """``kind → RecordService``; the ledger services (and ledger.validation) load on first use,
+    not when the main window imports this module at start-up."""
+
+    def __init__(self) -> None:
+        self._map: dict[str, RecordService] | None = None
+
+    def _get(self) -> dict[str, RecordService]:
+        if self._map is None:
+            self._map = _services()
+        return self._map
+
+    def __getitem__(self, key: str) -> RecordService:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+SERVICES: Mapping[str, RecordService] = _Services()
 # input field → the kind of record it references (for following re-created records)
 _REFERENCES = {"enterprise_id": "enterprise", "policy_id": "policy", "claim_id": "claim",
                "ip_right_ids": "ip_right"}

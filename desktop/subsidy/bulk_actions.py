@@ -12,15 +12,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.subsidy.common import message_of
+from desktop.i18n import translate
+from desktop.subsidy.common import BULK, message_of  # noqa: F401 — BULK re-exported
 from desktop.subsidy.transition_dialogs import TransitionDialog
 from ledger.services import subsidies, subsidy_workflow
 from ledger.services.subsidy_workflow import BatchRefused
 from ledger.subsidy.workflow import BY_ACTION
-
-BULK = (("first_review", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量初审")), ("second_review", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量复核")), ("publish", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量公示")),
-        ("approve", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量批准")), ("pay", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量拨付")))
 
 
 def vouchers_for(ids: list[int], prefix: str, batch: str) -> dict[int, str]:

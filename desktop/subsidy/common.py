@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from desktop.i18n import translate
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ledger.errors import InvalidInput, LedgerError
 from ledger.money import format_ratio_bp, format_yuan
 
@@ -15,6 +15,9 @@ WARN = "#b54708"
 ERROR = "#b42318"
 OK = "#067647"
 MUTED = "#5b6475"
+# The bulk actions of the 补贴 register (desktop/subsidy/bulk_actions.py): workflow action, menu text
+BULK = (("first_review", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量初审")), ("second_review", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量复核")), ("publish", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量公示")),
+        ("approve", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量批准")), ("pay", QT_TRANSLATE_NOOP("subsidy.bulk_actions", "批量拨付")))
 
 
 def message_of(exc: BaseException) -> str:

@@ -140,7 +140,9 @@ class RemindersView(QWidget):
             for c, item in enumerate(cells):
                 self.table.setItem(row, c, item)
         if end < len(shown):
-            QTimer.singleShot(0, self, lambda: self._fill_rows(gen, end, BATCH_ROWS))
+            # a 1 ms timer, not 0 ms: 0 ms single shots are posted events, which run back to back
+            # with the paint they cause; a timer lets input and other timers take turns
+            QTimer.singleShot(1, self, lambda: self._fill_rows(gen, end, BATCH_ROWS))
 
     def shown(self) -> list[Reminder]:
         return list(self._shown)

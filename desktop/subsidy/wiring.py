@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import translate
-from desktop.subsidy.bulk_actions import BULK, BulkActions
-from desktop.subsidy.common import MUTED
+from desktop.subsidy.common import BULK, MUTED
 from ledger.security import can
 from ledger.subsidy.workflow import BY_ACTION
 
@@ -88,6 +87,8 @@ class SubsidyUi(QObject):
             self.subsidy_tabs = _detail_tabs(page, self.panel, self.tr("办理与测算"))
             self.panel.changed.connect(lambda _id: self.data_changed())
             page.table.selectionModel().selectionChanged.connect(lambda *_a: self._subsidy_selected())
+            from desktop.subsidy.bulk_actions import BulkActions
+
             self.bulk = BulkActions(window, page)
             self.bulk.finished.connect(self._bulk_finished)
             self.action_bar = self._action_bar(page)

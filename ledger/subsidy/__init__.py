@@ -1,32 +1,24 @@
-"""Programme subsidy rules (data, TOML exchange) and the pure calculation engine."""
+"""Programme subsidy rules (data, TOML exchange) and the pure calculation engine.
 
-from ledger.subsidy.engine import (
-    ApplicationFacts,
-    BatchResult,
-    Calculation,
-    CoveredRight,
-    Grant,
-    LedgerContext,
-    Step,
-    calculate,
-    calculate_batch,
-    check_eligibility,
-    require_valid,
-)
-from ledger.subsidy.rules import (
-    ENTERPRISE_TAGS,
-    INSURANCE_TYPES,
-    RuleSet,
-    TypeCap,
-    Uplift,
-    validate_rules,
-)
-from ledger.subsidy.toml_io import (
-    list_programmes,
-    load_programme,
-    rules_from_toml,
-    rules_to_toml,
-)
+The names below load with their module on first use (PEP 562), so importing a light submodule
+such as ``ledger.subsidy.workflow`` (the desktop's menus need its permissions at start-up) does
+not load the engine, the rules and the TOML exchange.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_MODULE_OF = {
+    **dict.fromkeys(("ApplicationFacts", "BatchResult", "Calculation", "CoveredRight", "Grant", "LedgerContext",
+                     "Step", "calculate", "calculate_batch", "check_eligibility", "require_valid"),
+                    "ledger.subsidy.engine"),
+    **dict.fromkeys(("ENTERPRISE_TAGS", "INSURANCE_TYPES", "RuleSet", "TypeCap", "Uplift", "validate_rules"),
+                    "ledger.subsidy.rules"),
+    **dict.fromkeys(("list_programmes", "load_programme", "rules_from_toml", "rules_to_toml"),
+                    "ledger.subsidy.toml_io"),
+}
 
 __all__ = [
     "ENTERPRISE_TAGS", "INSURANCE_TYPES", "ApplicationFacts", "BatchResult", "Calculation",
@@ -34,3 +26,46 @@ __all__ = [
     "calculate", "calculate_batch", "check_eligibility", "require_valid", "list_programmes", "load_programme",
     "rules_from_toml", "rules_to_toml", "validate_rules",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULE_OF])
+
+
+if TYPE_CHECKING:
+    from ledger.subsidy.engine import (
+        ApplicationFacts,
+        BatchResult,
+        Calculation,
+        CoveredRight,
+        Grant,
+        LedgerContext,
+        Step,
+        calculate,
+        calculate_batch,
+        check_eligibility,
+        require_valid,
+    )
+    from ledger.subsidy.rules import (
+        ENTERPRISE_TAGS,
+        INSURANCE_TYPES,
+        RuleSet,
+        TypeCap,
+        Uplift,
+        validate_rules,
+    )
+    from ledger.subsidy.toml_io import (
+        list_programmes,
+        load_programme,
+        rules_from_toml,
+        rules_to_toml,
+    )

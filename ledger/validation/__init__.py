@@ -1,50 +1,23 @@
-"""Headless validators returning ``list[Issue]`` (see ``ledger.errors``)."""
+"""Headless validators returning ``list[Issue]`` (see ``ledger.errors``).
 
-from ledger.validation.fields import (
-    MAX_AMOUNT_FEN,
-    clean_text,
-    parse_amount_text,
-    validate_amount_fen,
-    validate_bank_account,
-    validate_choice,
-    validate_date,
-    validate_period,
-    validate_phone,
-    validate_share_total,
-    validate_text,
-)
-from ledger.validation.identifiers import (
-    IP_TYPES,
-    PATENT_TYPES,
-    normalise_ic_layout,
-    normalise_org_code,
-    normalise_patent,
-    normalise_plant_variety,
-    normalise_trademark,
-    normalise_uscc,
-    org_code_check_char,
-    patent_check_char,
-    patent_kind,
-    uscc_check_char,
-    uscc_region_name,
-    validate_free_text_number,
-    validate_ic_layout,
-    validate_ip_number,
-    validate_nice_class,
-    validate_org_code,
-    validate_patent,
-    validate_plant_variety,
-    validate_trademark,
-    validate_uscc,
-)
-from ledger.validation.regions import (
-    RegionInfo,
-    districts_of,
-    is_known_region,
-    region_info,
-    region_name,
-    validate_region_code,
-)
+The names below load with their module on first use (PEP 562): the registers need only the
+region tables (``ledger.validation.regions``), and the identifier checks pull in python-stdnum,
+which the desktop's start-up does not need.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_MODULE_OF = {
+    **dict.fromkeys(('MAX_AMOUNT_FEN', 'clean_text', 'parse_amount_text', 'validate_amount_fen', 'validate_bank_account', 'validate_choice', 'validate_date', 'validate_period', 'validate_phone', 'validate_share_total', 'validate_text'),
+                    'ledger.validation.fields'),
+    **dict.fromkeys(('IP_TYPES', 'PATENT_TYPES', 'normalise_ic_layout', 'normalise_org_code', 'normalise_patent', 'normalise_plant_variety', 'normalise_trademark', 'normalise_uscc', 'org_code_check_char', 'patent_check_char', 'patent_kind', 'uscc_check_char', 'uscc_region_name', 'validate_free_text_number', 'validate_ic_layout', 'validate_ip_number', 'validate_nice_class', 'validate_org_code', 'validate_patent', 'validate_plant_variety', 'validate_trademark', 'validate_uscc'),
+                    'ledger.validation.identifiers'),
+    **dict.fromkeys(('RegionInfo', 'districts_of', 'is_known_region', 'region_info', 'region_name', 'validate_region_code'),
+                    'ledger.validation.regions'),
+}
 
 __all__ = [
     "IP_TYPES",
@@ -87,3 +60,64 @@ __all__ = [
     "validate_trademark",
     "validate_uscc",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULE_OF])
+
+
+if TYPE_CHECKING:
+    from ledger.validation.fields import (
+        MAX_AMOUNT_FEN,
+        clean_text,
+        parse_amount_text,
+        validate_amount_fen,
+        validate_bank_account,
+        validate_choice,
+        validate_date,
+        validate_period,
+        validate_phone,
+        validate_share_total,
+        validate_text,
+    )
+    from ledger.validation.identifiers import (
+        IP_TYPES,
+        PATENT_TYPES,
+        normalise_ic_layout,
+        normalise_org_code,
+        normalise_patent,
+        normalise_plant_variety,
+        normalise_trademark,
+        normalise_uscc,
+        org_code_check_char,
+        patent_check_char,
+        patent_kind,
+        uscc_check_char,
+        uscc_region_name,
+        validate_free_text_number,
+        validate_ic_layout,
+        validate_ip_number,
+        validate_nice_class,
+        validate_org_code,
+        validate_patent,
+        validate_plant_variety,
+        validate_trademark,
+        validate_uscc,
+    )
+    from ledger.validation.regions import (
+        RegionInfo,
+        districts_of,
+        is_known_region,
+        region_info,
+        region_name,
+        validate_region_code,
+    )

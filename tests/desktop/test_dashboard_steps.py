@@ -1,0 +1,38 @@
+"""The dashboard shows its data in turns: tiles first, then each chart and the expiry lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from desktop.app import make_application
+from desktop.main_window import MainWindow
+from ledger.store import registers
+
+
+def test_sections_fill_after_the_tiles_and_panels_follow(qtbot, filled_store, tmp_path):
+    make_application()
+    win = MainWindow(filled_store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    dash = win.pages["dashboard"]
+    refreshed = []
+    dash.yearRefresh.connect(refreshed.append)
+    with qtbot.waitSignal(dash.filled, timeout=10000):
+        win.show()
+        win.show_page(0)
+    assert dash.stats is not None and refreshed == [None]  # the extra panels load after the page
+    expected = registers.expiring_policies(filled_store, 90)
+    assert dash.expiry_models[90].rows() == expected
+    assert dash.expiry_tabs.tabText(2).endswith(f"（{len(expected)}）")
+    assert dash.year_chart.chart().series() and dash.product_chart.chart().series()
+    win.ops.wait()
+
+
+def test_section_widgets_are_made_when_asked_for(qtbot, filled_store, tmp_path):
+    make_application()
+    win = MainWindow(filled_store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    dash = win.pages["dashboard"]
+    assert "expiry_tabs" not in dash.__dict__
+    dash.expiry_tabs.setCurrentIndex(2)  # screenshots do this before the data: every section is made
+    assert dash.year_chart is not None and dash.expiry_tabs.currentIndex() == 2
+    win.ops.wait()
