@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange import install as install_exchange_ui
 from desktop.i18n import QT_TRANSLATE_NOOP, register_text, translate
+from desktop.models.formatting import apply_store_preferences
 from desktop.importing.menu import install as install_import_actions
 from desktop.ops import Ops
 from desktop.page_registry import REGISTER_KEYS, Pages
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings or QSettings()
+        apply_store_preferences(store)  # 日期格式 / 金额显示单位 before the first page queries
         self.ops = Ops(store, self)
         self.ops.error.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.setWindowTitle(translate("main_window", APP_TITLE))

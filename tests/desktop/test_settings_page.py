@@ -135,3 +135,14 @@ def test_date_format_and_amount_unit_reach_registers_and_tiles(page, qtbot, fill
     settings.set_settings(filled_store, {"date_format": "YYYY/MM/DD"})
     apply_store_preferences(filled_store)
     assert display("date", "2024-03-05") == "2024/03/05"
+
+
+def test_main_window_opens_with_the_stored_date_format(qtbot, filled_store, tmp_path):
+    from desktop.main_window import MainWindow
+    from desktop.models.formatting import display
+
+    settings.set_settings(filled_store, {"date_format": "YYYY年M月D日", "amount_unit": "元"})
+    win = MainWindow(filled_store, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    assert display("date", "2022-09-02") == "2022年9月2日"
+    win.ops.wait()
