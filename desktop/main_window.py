@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange import install as install_exchange_ui
 from desktop.i18n import QT_TRANSLATE_NOOP, register_text, translate
-from desktop.models.formatting import apply_store_preferences
 from desktop.importing.menu import install as install_import_actions
+from desktop.models.formatting import apply_store_preferences
 from desktop.ops import Ops
 from desktop.page_registry import REGISTER_KEYS, Pages
 from desktop.record_actions import RecordActions
