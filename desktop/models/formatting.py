@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from desktop.i18n import translate
@@ -9,6 +10,8 @@ from ledger.money import format_wan, format_yi, format_yuan
 from ledger.store.registers import district_label, tags_label
 
 RIGHT_ALIGNED = frozenset({"money", "wan", "int"})
+# region codes are a fixed national list (a few thousand): look each name up once
+_district_label = lru_cache(maxsize=8192)(district_label)
 
 # The office's display choices (设置 › 日期格式 / 金额显示单位, stored in the ledger's settings).
 # Module state on purpose: register pages format on worker threads, which read it, and only the
@@ -68,7 +71,7 @@ def display(kind: str, value: Any) -> str:
     if kind == "int":
         return f"{int(value):,}"
     if kind == "district":
-        return district_label(str(value))
+        return _district_label(str(value))
     if kind == "tags":
         return tags_label(str(value))
     return str(value)

@@ -4,11 +4,16 @@ Rows arrive in pages of :data:`PAGE_SIZE` through ``canFetchMore``/``fetchMore``
 through a *runner* ``runner(key, fn, callback)``: :class:`desktop.ops.Ops` in the application
 (worker thread, stale results dropped), or :func:`sync_runner` in tests and scripts.
 Every reload bumps a generation number, so a late page from an older query is ignored.
+
+The display text of every cell is computed on the worker together with the page
+(:func:`display_rows`), so ``data()`` — called by the view for about ten roles of every visible
+cell on each paint — is a list lookup, and the first screen of rows can be painted within one
+frame of the query's answer (benchmarks/desktop_bench.py, "rows→painted").
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -21,6 +26,16 @@ from ledger.store.registers import RegisterSpec
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
+# plain ints: data() compares the role it is given many thousand times a second
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ID = int(ID_ROLE)
+_RAW = int(RAW_ROLE)
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+TOOLTIP_MIN_CHARS = 15  # text and tag cells this long show their full text as a tooltip
 
 Runner = Callable[[str, Callable[[Any], Any], Callable[[Any], None]], Any]
 
@@ -39,6 +54,22 @@ def ops_runner(ops: Any) -> Runner:
     return run
 
 
+def column_alignment(kind: str) -> int:
+    """Money and counts right, dates/flags/states centred, text left."""
+    if kind in RIGHT_ALIGNED:
+        return _ALIGN_RIGHT
+    if kind in ("date", "bool", "enum", "year"):
+        return _ALIGN_CENTER
+    return _ALIGN_LEFT
+
+
+def display_rows(kinds: Sequence[str], rows: Sequence[tuple]) -> list[tuple[str, ...]]:
+    """The display text of every cell of ``rows`` (``(id, value_1, …)``), as ``display()`` gives it.
+
+    Runs on the worker with the query, so painting never formats."""
+    return [tuple(display(kind, value) for kind, value in zip(kinds, row[1:], strict=True)) for row in rows]
+
+
 class RegisterModel(QAbstractTableModel):
     totalChanged = Signal(int)  # -1 while counting
     loaded = Signal()  # the first page of a (re)query is in
@@ -51,7 +82,11 @@ class RegisterModel(QAbstractTableModel):
         self.search = ""
         self.order_by = spec.default_order or spec.columns[0].key
         self.descending = spec.default_descending
-        self._rows: list[tuple] = []
+        self._rows: list[tuple] = []  # raw values (id, value_1, …) as registers.fetch gives them
+        self._text: list[tuple[str, ...]] = []  # display text of the same rows, column by column
+        self._kinds = tuple(c.kind for c in spec.columns)
+        self._align = [column_alignment(c.kind) for c in spec.columns]
+        self._tips = [c.kind in ("text", "tags") for c in spec.columns]
         self._total: int | None = None
         self._gen = 0
         self._fetching = False
@@ -79,6 +114,7 @@ class RegisterModel(QAbstractTableModel):
         gen = self._gen
         self.beginResetModel()
         self._rows = []
+        self._text = []
         self._total = None
         self._fetching = self.runner is not None
         self.endResetModel()
@@ -86,24 +122,25 @@ class RegisterModel(QAbstractTableModel):
         if self.runner is None:
             return
         spec, filters, search = self.spec, dict(self.filters), self.search
-        order_by, desc = self.order_by, self.descending
+        order_by, desc, kinds = self.order_by, self.descending, self._kinds
 
-        def first(store: Any) -> tuple[int, list[tuple]]:
+        def first(store: Any) -> tuple[int, list[tuple], list[tuple[str, ...]]]:
             total = registers.count(store, spec, filters, search)
             rows = registers.fetch(store, spec, filters, search, order_by, desc, 0, PAGE_SIZE)
-            return total, rows
+            return total, rows, display_rows(kinds, rows)
 
         self.runner(f"register:{spec.key}", first, lambda res: self._on_first(gen, res))
 
-    def _on_first(self, gen: int, result: tuple[int, list[tuple]]) -> None:
+    def _on_first(self, gen: int, result: tuple[int, list[tuple], list[tuple[str, ...]]]) -> None:
         if gen != self._gen:
             return
-        total, rows = result
+        total, rows, text = result
         self._fetching = False
         self._total = total
         if rows:
             self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
             self._rows = list(rows)
+            self._text = list(text)
             self.endInsertRows()
         self.totalChanged.emit(total)
         self.loaded.emit()
@@ -120,22 +157,25 @@ class RegisterModel(QAbstractTableModel):
         self._fetching = True
         gen, offset = self._gen, len(self._rows)
         spec, filters, search = self.spec, dict(self.filters), self.search
-        order_by, desc = self.order_by, self.descending
+        order_by, desc, kinds = self.order_by, self.descending, self._kinds
 
-        def page(store: Any) -> list[tuple]:
-            return registers.fetch(store, spec, filters, search, order_by, desc, offset, PAGE_SIZE)
+        def page(store: Any) -> tuple[list[tuple], list[tuple[str, ...]]]:
+            rows = registers.fetch(store, spec, filters, search, order_by, desc, offset, PAGE_SIZE)
+            return rows, display_rows(kinds, rows)
 
-        self.runner(f"register:{spec.key}", page, lambda rows: self._on_page(gen, offset, rows))
+        self.runner(f"register:{spec.key}", page, lambda res: self._on_page(gen, offset, res))
 
-    def _on_page(self, gen: int, offset: int, rows: list[tuple]) -> None:
+    def _on_page(self, gen: int, offset: int, result: tuple[list[tuple], list[tuple[str, ...]]]) -> None:
         if gen != self._gen or offset != len(self._rows):
             return
+        rows, text = result
         self._fetching = False
         if not rows:
             self._total = len(self._rows)  # the data shrank meanwhile
             return
         self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
         self._rows.extend(rows)
+        self._text.extend(text)
         self.endInsertRows()
 
     # -- Qt model API ------------------------------------------------------------------------
@@ -143,29 +183,26 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.spec.columns)
+        return 0 if parent.isValid() else len(self._kinds)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        # The view asks ~10 roles of every visible cell on every paint: display and alignment are
+        # lookups, every other role of the paint (font, colours, check state, icon) is None at once.
+        row = index.row()
+        if row < 0:  # an invalid index
             return None
-        col = self.spec.columns[index.column()]
-        row = self._rows[index.row()]
-        value = row[index.column() + 1]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(col.kind, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col.kind in RIGHT_ALIGNED:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col.kind in ("date", "bool", "enum", "year"):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col.kind in ("text", "tags"):
-            text = display(col.kind, value)
-            return text if len(text) > 14 else None
-        if role == ID_ROLE:
-            return row[0]
-        if role == RAW_ROLE:
-            return value
+        if role == _DISPLAY:
+            return self._text[row][index.column()]
+        if role == _ALIGNMENT:
+            return self._align[index.column()]
+        if role == _TOOLTIP:
+            column = index.column()
+            text = self._text[row][column] if self._tips[column] else ""
+            return text if len(text) >= TOOLTIP_MIN_CHARS else None
+        if role == _ID:
+            return self._rows[row][0]
+        if role == _RAW:
+            return self._rows[row][index.column() + 1]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -65,12 +65,16 @@ class FilterBar(QWidget):
         layout.addWidget(self.reset_button)
         layout.addStretch(1)
         self._extra: dict[str, Any] = {}
+        self._choices: dict[str, list[tuple[Any, str]]] | None = None
 
     def _search_now(self) -> None:
         self._timer.stop()
         self.changed.emit()
 
     def set_choices(self, choices: dict[str, list[tuple[Any, str]]]) -> None:
+        if choices == self._choices:
+            return  # a page opened again: the same (up to a thousand districts) items, not refilled
+        self._choices = choices
         for key, combo in self.combos.items():
             current = combo.currentData()
             combo.blockSignals(True)

@@ -6,7 +6,8 @@ import json
 
 from PySide6.QtCore import QCollator, QLocale, Qt
 
-from desktop.models.register_model import ID_ROLE, PAGE_SIZE, RegisterModel, sync_runner
+from desktop.models.formatting import RIGHT_ALIGNED, display
+from desktop.models.register_model import ID_ROLE, PAGE_SIZE, RAW_ROLE, RegisterModel, sync_runner
 from ledger.money import format_yuan
 from ledger.store import records
 from ledger.store import registers as R
@@ -47,6 +48,39 @@ def test_money_right_aligned_and_formatted(filled_store):
     assert model.data(idx, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     date_col = [c.key for c in R.POLICIES.columns].index("start_date")
     assert len(model.data(model.index(0, date_col))) == 10
+
+
+def test_preformatted_cells_equal_display_of_the_raw_values(filled_store):
+    """Display text is computed with the page on the worker; it must be what display() gives for
+    every cell of every register (across a fetchMore too), with the old alignment and tooltips."""
+    for spec in R.REGISTERS.values():
+        model = _model(filled_store, spec)
+        model.reload()
+        model.fetch_all()
+        assert model.rowCount() == model.total > 0, spec.key
+        for r in range(model.rowCount()):
+            raw = model.raw_row(r)
+            assert model.data(model.index(r, 0), ID_ROLE) == raw[0]
+            for c, col in enumerate(spec.columns):
+                idx = model.index(r, c)
+                text = display(col.kind, raw[c + 1])
+                assert model.data(idx) == model.data(idx, Qt.ItemDataRole.DisplayRole) == text, (spec.key, col.key)
+                assert model.data(idx, RAW_ROLE) == raw[c + 1]
+                tip = model.data(idx, Qt.ItemDataRole.ToolTipRole)
+                assert tip == (text if col.kind in ("text", "tags") and len(text) > 14 else None)
+        for c, col in enumerate(spec.columns):
+            align = model.data(model.index(0, c), Qt.ItemDataRole.TextAlignmentRole)
+            if col.kind in RIGHT_ALIGNED:
+                assert align == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            elif col.kind in ("date", "bool", "enum", "year"):
+                assert align == int(Qt.AlignmentFlag.AlignCenter)
+            else:
+                assert align == int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        idx = model.index(0, 0)
+        for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+                     Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole):
+            assert model.data(idx, role) is None
+        assert model.data(model.index(-1, -1)) is None  # an invalid index
 
 
 def test_sort_every_column_both_ways(filled_store):
