@@ -67,6 +67,7 @@ def _load(store: Any, year: int | None) -> dict[str, Any]:
         "years": registers.policy_years(store),
         "stats": stats.compute_cached(store, year=year),
         "expiring": {d: registers.expiring_policies(store, d) for d in EXPIRY_WINDOWS},
+        "expiring_counts": {d: registers.expiring_count(store, d) for d in EXPIRY_WINDOWS},
     }
 
 
@@ -298,7 +299,8 @@ class DashboardPage(QWidget):
     def _fill_expiry(self, data: dict[str, Any]) -> None:
         for days, rows in data["expiring"].items():
             self.expiry_models[days].set_rows(rows)
-            self.expiry_tabs.setTabText(EXPIRY_WINDOWS.index(days), self.tr("{days} 天内（{n}）").format(days=days, n=len(rows)))
+            total = data.get("expiring_counts", {}).get(days, len(rows))  # the list shows the first 200
+            self.expiry_tabs.setTabText(EXPIRY_WINDOWS.index(days), self.tr("{days} 天内（{n}）").format(days=days, n=f"{total:,}"))
 
     def _set_years(self, years: list[int]) -> None:
         current = self.year_combo.currentData()

@@ -202,6 +202,12 @@ def expiring_policies(
     return [tuple(r) for r in store.rows(sql, [*params, int(limit)])]
 
 
+def expiring_count(store: Store, days: int, *, today: date | None = None) -> int:
+    """How many policies ``expiring_policies`` would list without its row limit."""
+    where, params = _where(POLICIES, {"expiring": expiring_filter_value(days, today)}, None)
+    return int(store.scalar(f"SELECT count(*) FROM {POLICIES.from_sql}{where}", params) or 0)
+
+
 def policy_years(store: Store) -> list[int]:
     """Years in which policies started, newest first (for the dashboard's year selector)."""
     rows = store.rows(

@@ -36,3 +36,21 @@ def test_section_widgets_are_made_when_asked_for(qtbot, filled_store, tmp_path):
     dash.expiry_tabs.setCurrentIndex(2)  # screenshots do this before the data: every section is made
     assert dash.year_chart is not None and dash.expiry_tabs.currentIndex() == 2
     win.ops.wait()
+
+
+def test_expiry_tab_counts_every_policy_although_the_list_shows_the_first_ones(qtbot, filled_store, tmp_path,
+                                                                                monkeypatch):
+    make_application()
+    everything = {d: len(registers.expiring_policies(filled_store, d, limit=10**9)) for d in (30, 60, 90)}
+    assert everything[90] > 3
+    first = registers.expiring_policies
+    monkeypatch.setattr(registers, "expiring_policies", lambda store, days, **kw: first(store, days, limit=3))
+    win = MainWindow(filled_store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    dash = win.pages["dashboard"]
+    with qtbot.waitSignal(dash.filled, timeout=10000):
+        win.show()
+        win.show_page(0)
+    assert len(dash.expiry_models[90].rows()) == 3
+    assert [dash.expiry_tabs.tabText(i) for i in range(3)] == [f"{d} 天内（{everything[d]:,}）" for d in (30, 60, 90)]
+    win.ops.wait()
