@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import register_text
+from desktop.models.formatting import display
 from desktop.models.register_model import RegisterModel, ops_runner
 from desktop.ops import Ops
 from desktop.widgets.filter_bar import FilterBar
@@ -68,8 +69,11 @@ class RegisterPage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         metrics = header.fontMetrics()
+        # the widest date in the office's 日期格式 (2024年12月28日 needs more than 2024-12-28)
+        date_width = self.table.fontMetrics().horizontalAdvance(display("date", "2024-12-28")) + 20
         for i, col in enumerate(spec.columns):
-            self.table.setColumnWidth(i, max(col.width, metrics.horizontalAdvance(register_text(col.header)) + 34))
+            width = max(col.width, metrics.horizontalAdvance(register_text(col.header)) + 34)
+            self.table.setColumnWidth(i, max(width, date_width) if col.kind == "date" else width)
         self.detail = LinkedDetailPane(spec.key, self)  # links → desktop/navigation.py
         self.detail.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -64,3 +64,13 @@ def test_filter_choices_are_refilled_only_when_they_change(qtbot):
     bar.set_choices({**choices, "district": [("320211", "滨湖区"), ("320213", "梁溪区"), ("320214", "新吴区")]})
     assert combo.count() == 4 and combo.currentData() == "320214"
     assert bar.values()["district"] == "320214"
+
+
+def test_date_columns_fit_the_offices_date_format(qtbot, store):
+    from desktop.models.formatting import set_display_preferences
+
+    set_display_preferences({"date_format": "YYYY年M月D日"})
+    page = _page(qtbot, store)
+    needed = page.table.fontMetrics().horizontalAdvance("2024年12月28日")
+    dates = [i for i, c in enumerate(POLICIES.columns) if c.kind == "date"]
+    assert dates and all(page.table.columnWidth(i) > needed for i in dates)
