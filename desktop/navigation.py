@@ -186,7 +186,7 @@ class Navigator(QObject):
         """Select ``record_id`` in register ``key`` once its rows are (re)loaded."""
         self._pending_select[key] = record_id
         page = self.window.pages.built().get(key)  # otherwise selected when it is built and loaded
-        if key in REGISTER_KEYS and page is not None and page.model.total is not None:
+        if key in REGISTER_KEYS and page is not None and page.model.ready:
             self._loaded(key)
 
     def _loaded(self, key: str) -> None:

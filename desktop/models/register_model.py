@@ -5,6 +5,12 @@ through a *runner* ``runner(key, fn, callback)``: :class:`desktop.ops.Ops` in th
 (worker thread, stale results dropped), or :func:`sync_runner` in tests and scripts.
 Every reload bumps a generation number, so a late page from an older query is ignored.
 
+The first page is delivered without waiting for the total: ``ORDER BY … LIMIT`` on an index takes
+milliseconds, a ``count(*)`` over the whole register hundreds. The count runs as a second job
+(key ``register:<key>:count``) once the first page is in, and ``totalChanged`` carries it when it
+arrives. Until then the model fetches more rows while the last page was full; a short first
+page is the whole result, so it needs no count at all.
+
 The display text of every cell is computed on the worker together with the page
 (:func:`display_rows`), so ``data()`` — called by the view for about ten roles of every visible
 cell on each paint — is a list lookup, and the first screen of rows can be painted within one
@@ -87,7 +93,9 @@ class RegisterModel(QAbstractTableModel):
         self._kinds = tuple(c.kind for c in spec.columns)
         self._align = [column_alignment(c.kind) for c in spec.columns]
         self._tips = [c.kind in ("text", "tags") for c in spec.columns]
-        self._total: int | None = None
+        self._total: int | None = None  # the count of the current query, once it is known
+        self._more = False  # the last page was full: more rows may follow (count or not)
+        self._ready = False  # the first page of the current query is in
         self._gen = 0
         self._fetching = False
 
@@ -107,7 +115,13 @@ class RegisterModel(QAbstractTableModel):
 
     @property
     def total(self) -> int | None:
+        """The number of rows of the current query; None until counted."""
         return self._total
+
+    @property
+    def ready(self) -> bool:
+        """The first page of the current query is in (the total may still be counting)."""
+        return self._ready
 
     def reload(self) -> None:
         self._gen += 1
@@ -116,6 +130,8 @@ class RegisterModel(QAbstractTableModel):
         self._rows = []
         self._text = []
         self._total = None
+        self._more = False
+        self._ready = False
         self._fetching = self.runner is not None
         self.endResetModel()
         self.totalChanged.emit(-1)
@@ -124,32 +140,54 @@ class RegisterModel(QAbstractTableModel):
         spec, filters, search = self.spec, dict(self.filters), self.search
         order_by, desc, kinds = self.order_by, self.descending, self._kinds
 
-        def first(store: Any) -> tuple[int, list[tuple], list[tuple[str, ...]]]:
-            total = registers.count(store, spec, filters, search)
+        def first(store: Any) -> tuple[list[tuple], list[tuple[str, ...]]]:
             rows = registers.fetch(store, spec, filters, search, order_by, desc, 0, PAGE_SIZE)
-            return total, rows, display_rows(kinds, rows)
+            return rows, display_rows(kinds, rows)
 
         self.runner(f"register:{spec.key}", first, lambda res: self._on_first(gen, res))
 
-    def _on_first(self, gen: int, result: tuple[int, list[tuple], list[tuple[str, ...]]]) -> None:
+    def _on_first(self, gen: int, result: tuple[list[tuple], list[tuple[str, ...]]]) -> None:
         if gen != self._gen:
             return
-        total, rows, text = result
+        rows, text = result
         self._fetching = False
-        self._total = total
+        self._ready = True
+        self._more = len(rows) >= PAGE_SIZE
         if rows:
             self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
             self._rows = list(rows)
             self._text = list(text)
             self.endInsertRows()
-        self.totalChanged.emit(total)
+        if not self._more:  # a short first page is the whole result
+            self._set_total(len(rows))
         self.loaded.emit()
+        if self._more and self.runner is not None:
+            self._count(gen)
+
+    def _count(self, gen: int) -> None:
+        spec, filters, search = self.spec, dict(self.filters), self.search
+
+        def count(store: Any) -> int:
+            return registers.count(store, spec, filters, search)
+
+        self.runner(f"register:{spec.key}:count", count, lambda total: self._on_count(gen, total))
+
+    def _on_count(self, gen: int, total: int) -> None:
+        if gen != self._gen or self._total is not None:
+            return
+        self._set_total(max(int(total), len(self._rows)))
+
+    def _set_total(self, total: int) -> None:
+        self._total = total
+        self.totalChanged.emit(total)
 
     # -- lazy fetching -----------------------------------------------------------------------
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._fetching or self._total is None:
+        if parent.isValid() or self._fetching or not self._ready:
             return False
-        return len(self._rows) < self._total
+        if self._total is not None:
+            return len(self._rows) < self._total
+        return self._more  # still counting: the last page was full
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent) or self.runner is None:
@@ -170,13 +208,16 @@ class RegisterModel(QAbstractTableModel):
             return
         rows, text = result
         self._fetching = False
-        if not rows:
+        self._more = len(rows) >= PAGE_SIZE
+        if rows:
+            self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+            self._rows.extend(rows)
+            self._text.extend(text)
+            self.endInsertRows()
+        if not rows and self._total is not None:
             self._total = len(self._rows)  # the data shrank meanwhile
-            return
-        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
-        self._rows.extend(rows)
-        self._text.extend(text)
-        self.endInsertRows()
+        elif not self._more and self._total is None:
+            self._set_total(len(self._rows))  # the last page came before the count
 
     # -- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -223,7 +264,7 @@ class RegisterModel(QAbstractTableModel):
             return
         key = self.spec.columns[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self.order_by and descending == self.descending and self._total is not None:
+        if key == self.order_by and descending == self.descending and self._ready:
             return
         self.order_by, self.descending = key, descending
         self.reload()

@@ -173,3 +173,67 @@ def test_stale_page_is_dropped(filled_store):
     first_cb(first_fn(filled_store))  # the superseded query answers late
     assert model.total == n
     assert all("科技" in model.data(model.index(r, 0)) for r in range(model.rowCount()))
+
+
+def _deferred(store, spec):
+    """A model whose runner queues the jobs; ``run(key)`` answers the oldest one with that key."""
+    jobs: list[tuple[str, object, object]] = []
+    model = RegisterModel(spec, lambda key, fn, cb: jobs.append((key, fn, cb)))
+
+    def run(key: str) -> None:
+        i = next(i for i, job in enumerate(jobs) if job[0] == key)
+        _key, fn, cb = jobs.pop(i)
+        cb(fn(store))
+
+    return model, jobs, run
+
+
+def test_first_page_arrives_before_the_count(filled_store):
+    """The first page is shown without waiting for count(*); the count is a second job that fills
+    in the total, and lazy fetching goes on meanwhile (the last page was full)."""
+    model, jobs, run = _deferred(filled_store, R.IP_RIGHTS)  # 300 rows
+    totals, loaded = [], []
+    model.totalChanged.connect(totals.append)
+    model.loaded.connect(lambda: loaded.append(model.rowCount()))
+    model.reload()
+    assert [k for k, _f, _c in jobs] == ["register:ip_right"] and not model.ready
+    run("register:ip_right")
+    assert loaded == [PAGE_SIZE] and model.ready and model.total is None
+    assert [k for k, _f, _c in jobs] == ["register:ip_right:count"]
+    assert model.canFetchMore()
+    model.fetchMore()  # before the count: allowed, the first page was full
+    assert not model.canFetchMore()  # one page at a time
+    run("register:ip_right")
+    assert model.rowCount() == 300 and model.total == 300  # a short page ends the data
+    run("register:ip_right:count")  # the late count changes nothing
+    assert model.total == 300 and totals == [-1, 300] and not model.canFetchMore()
+
+
+def test_count_fills_in_the_total_and_a_stale_count_is_dropped(filled_store):
+    model, jobs, run = _deferred(filled_store, R.IP_RIGHTS)
+    model.reload()
+    run("register:ip_right")
+    run("register:ip_right:count")
+    assert model.total == 300 and model.canFetchMore()
+    model.set_query(search="zz-no-such-right")
+    run("register:ip_right")  # empty first page: the total is known without a count
+    assert model.total == 0 and model.rowCount() == 0 and not jobs
+    model.set_query(search="")
+    run("register:ip_right")
+    stale = jobs.pop()  # the count of this query ...
+    model.set_query(search="")  # ... superseded before it answers
+    run("register:ip_right")
+    stale[2](stale[1](filled_store))
+    assert model.total is None and model.ready
+    run("register:ip_right:count")
+    assert model.total == 300
+
+
+def test_sorting_the_shown_order_again_does_not_requery_while_counting(filled_store):
+    model, jobs, run = _deferred(filled_store, R.IP_RIGHTS)
+    model.reload()
+    run("register:ip_right")
+    col = model.sort_column()
+    order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+    model.sort(col, order)
+    assert [k for k, _f, _c in jobs] == ["register:ip_right:count"]
