@@ -7,8 +7,9 @@ not load the engine, the rules and the TOML exchange.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ledger.lazy_exports import lazy_exports
 
 _MODULE_OF = {
     **dict.fromkeys(("ApplicationFacts", "BatchResult", "Calculation", "CoveredRight", "Grant", "LedgerContext",
@@ -28,17 +29,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_MODULE_OF])
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())
 
 
 if TYPE_CHECKING:

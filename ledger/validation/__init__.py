@@ -7,8 +7,9 @@ which the desktop's start-up does not need.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ledger.lazy_exports import lazy_exports
 
 _MODULE_OF = {
     **dict.fromkeys(('MAX_AMOUNT_FEN', 'clean_text', 'parse_amount_text', 'validate_amount_fen', 'validate_bank_account', 'validate_choice', 'validate_date', 'validate_period', 'validate_phone', 'validate_share_total', 'validate_text'),
@@ -62,17 +63,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_MODULE_OF])
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())
 
 
 if TYPE_CHECKING:
