@@ -59,12 +59,13 @@ def _progress(label: str):  # type: ignore[no-untyped-def]
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop.cli import EXIT_INVALID, db_path
+    from desktop.cli import EXIT_INVALID
+    from desktop.commands.auth import authenticated_store
     from ledger.importing.writer import apply_import, plan_import
-    from ledger.services.opening import open_ledger
     from reports.import_workbooks import write_error_workbook
 
-    with open_ledger(db_path(args), actor=args.user, create=False) as store:
+    # logged in once the ledger has users; subsidy applications also need subsidy.record (apply_import)
+    with authenticated_store(args, "data.import") as store:
         plan = plan_import(store, args.kind, args.file, sheet=args.sheet,
                            accept_warnings_reason=args.accept_warnings,
                            progress=_progress("检查") if sys.stderr.isatty() else None)

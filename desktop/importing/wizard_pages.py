@@ -30,7 +30,7 @@ def kind_label(kind: str) -> str:
     """The shown name of an import kind (``enterprises`` → 企业)."""
     return translate("importing.wizard_pages", dict(IMPORT_KINDS)[kind])
 
-# (kind, label); subsidies are listed: the ledger says when their import opens
+# (kind, label); 补贴申报 become applications in state 申报 (ledger/importing/subsidy_kind.py)
 IMPORT_KINDS = (("enterprises", QT_TRANSLATE_NOOP("importing.wizard_pages", "企业")), ("ip_rights", QT_TRANSLATE_NOOP("importing.wizard_pages", "知识产权")), ("policies", QT_TRANSLATE_NOOP("importing.wizard_pages", "保单")),
                 ("claims", QT_TRANSLATE_NOOP("importing.wizard_pages", "理赔")), ("subsidies", QT_TRANSLATE_NOOP("importing.wizard_pages", "补贴申报")))
 

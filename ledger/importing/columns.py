@@ -161,13 +161,19 @@ POLICIES = RecordKind("policies", "保单", "policy_no", (
 ))
 
 SUBSIDIES = RecordKind("subsidies", "补贴申报", "policy_no", (
-    C("application_no", "申报编号", synonyms=("申请编号", "申报号", "补贴编号", "申报序号"), example="2023-0001"),
-    C("policy_no", "保单号", required=True, synonyms=("保险单号", "保单编号"), example="PICC2023320200000001"),
+    C("application_no", "申报编号", synonyms=("申请编号", "申报号", "补贴编号", "申报序号"), example="2023-0001",
+      help="留空则按 SB-年度-序号 自动编号"),
+    C("policy_no", "保单号", required=True, synonyms=("保险单号", "保单编号"), example="PICC2023320200000001",
+      help="须已登记（先导入保单）；同一保单在同一试点项目只申报一次"),
     C("premium_paid_fen", "实缴保费", "amount", required=True,
-      synonyms=("实付保费", "已缴保费", "保费", "实际缴纳保费", "缴纳保费"), example="15000.00"),
-    C("programme", "试点项目", synonyms=("项目", "项目名称", "补贴项目", "年度项目"), example="2023 年知识产权保险补贴"),
-    C("submitted_at", "申报日期", "date", synonyms=("申请日期", "提交日期", "申报时间"), example="2023-03-15"),
-    C("state", "状态", synonyms=("申报状态", "审核状态", "办理状态"), example="申报"),
+      synonyms=("实付保费", "已缴保费", "保费", "实际缴纳保费", "缴纳保费"), example="15000.00",
+      help="不能超过保单保费；补贴金额按项目规则自动计算"),
+    C("programme", "试点项目", synonyms=("项目", "项目名称", "补贴项目", "年度项目"), example="2023 年知识产权保险补贴",
+      help="项目名称，或该年度只有一个项目时填年度（如 2023）；留空为唯一开放申报的项目"),
+    C("submitted_at", "申报日期", "date", synonyms=("申请日期", "提交日期", "申报时间"), example="2023-03-15",
+      help="新增申报必填，须在项目申报期内"),
+    C("state", "状态", synonyms=("申报状态", "审核状态", "办理状态"), example="申报",
+      help="新增只能为“申报”（或留空）；初审、复核、公示、批准、拨付在“补贴”页面办理"),
 ))
 
 CLAIMS = RecordKind("claims", "理赔", "claim_no", (

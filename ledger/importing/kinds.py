@@ -4,7 +4,8 @@ Each ``prepare`` turns one normalised row into a :class:`Prepared`: the target r
 (``record_id`` for an existing one), the full column values the row would leave in the
 table, link rows, and the validators' issues.  A blank cell or an absent column keeps the
 stored value of an existing record (it never clears it); new records get the defaults.
-Enterprises, IP rights and claims are validated by their services' ``check_*``; policies,
+Enterprises, IP rights and claims are validated by their services' ``check_*`` (subsidy
+applications too: :mod:`ledger.importing.subsidy_kind`); policies,
 the bulk kind, by :func:`policy_issues` (the same validators as ``check_policy`` over the
 preloaded keys instead of a query per row — ``tests/ledger/test_import_writer.py`` keeps
 the two in step).
@@ -369,8 +370,10 @@ class Claims(Kind):
 def kind_handler(kind: str, store: Store, keys: NaturalKeys) -> Kind:
     handlers: dict[str, type[Kind]] = {"enterprises": Enterprises, "ip_rights": IpRights,
                                        "policies": Policies, "claims": Claims}
-    if kind == "subsidies":
-        raise Refused("补贴申报的导入尚未开放（补贴服务完成后提供）；可先导出模板准备数据")
+    if kind == "subsidies":  # loaded on use: it brings the subsidy engine
+        from ledger.importing.subsidy_kind import Subsidies
+
+        return Subsidies(store, keys)
     if kind not in handlers:
         raise Refused(f"“{kind}”不能直接导入台账")
     return handlers[kind](store, keys)

@@ -11,6 +11,8 @@
 Nothing is written by :func:`plan_import`.  :func:`apply_import` writes in one transaction
 through :mod:`ledger.store.records` (so the audit triggers record every change) and refuses
 a plan made before the ledger last changed.  Natural keys make a re-import idempotent.
+Subsidy applications go through the subsidy service instead (check, record, compute, event;
+permission ``subsidy.record``): :mod:`ledger.importing.subsidy_kind`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ledger.importing.kinds import Kind, Prepared, kind_handler
 from ledger.importing.naturalkeys import NaturalKeys
 from ledger.importing.normalise import CellError, normalise_text
 from ledger.importing.reader import read_workbook
+from ledger.security import require
 from ledger.store import Store, import_sql
 
 Action = Literal["insert", "update", "unchanged", "error"]
@@ -268,9 +271,18 @@ def apply_import(store: Store, plan: ImportPlan, *, accept_valid: bool = False,
     result = ImportResult(counts["insert"], counts["update"], counts["unchanged"], counts["error"])
     if not todo:
         return result
+    if plan.kind == "subsidies":  # the subsidy service's own permission, as for a form
+        require(store, "subsidy.record")
     with store.write() as conn, import_sql.bulk_cache(conn):
         if import_sql.audit_head(conn) != plan.audit_head:
             raise Refused("检查文件之后台账已有改动（或该文件已导入）：请重新检查后再导入")
-        write_rows(conn, plan.kind, todo, store.office_id,
-                   lambda done: _tick(done, len(todo), progress, cancel))
+        def tick(done: int) -> None:
+            _tick(done, len(todo), progress, cancel)
+
+        if plan.kind == "subsidies":
+            from ledger.importing.subsidy_kind import write_subsidies
+
+            write_subsidies(store, todo, tick)
+        else:
+            write_rows(conn, plan.kind, todo, store.office_id, tick)
     return result

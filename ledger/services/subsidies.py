@@ -244,19 +244,42 @@ def create_application(store: Store, inp: SubsidyInput) -> Outcome:
         rules_of_row(prog)  # refuse early when the programme has no rules
     warnings = enforce(check_application(store, inp))
     assert prog is not None
-    with store.write() as conn:
-        no = inp.application_no or sql.next_application_no(conn, prog["year"])
-        new_id, uuid = records.insert(conn, "subsidy_application", {
-            "application_no": no, "programme_id": inp.programme_id, "policy_id": inp.policy_id,
-            "premium_paid_fen": inp.premium_paid_fen, "submitted_at": inp.submitted_at, "state": "申报",
-            "recorded_by": store.actor, "declared_no_double_funding": int(inp.declared_no_double_funding),
-            "notes": inp.notes}, office=store.office_id)
-        calc = compute_in_tx(store, new_id)
-        records.insert(conn, "subsidy_event", {
-            "application_id": new_id, "from_state": "", "to_state": "申报", "actor": store.actor,
-            "at": _event_at(inp.submitted_at), "reason": "录入申请", "amount_fen": calc.amount_fen},
-            office=store.office_id)
+    with store.write():
+        new_id, uuid, _calc = record_in_tx(store, inp, prog["year"])
     return Outcome(new_id, uuid, warnings)
+
+
+def record_in_tx(store: Store, inp: SubsidyInput, year: int, *, reason: str = "录入申请"
+                 ) -> tuple[int, str, Calculation]:
+    """Insert a checked application (state 申报, recorded_by = the current user), compute its
+    amount and write the 申报 event; call inside ``store.write()`` after ``check_application``.
+    ``year`` is the programme's (numbers SB-<year>-<serial> when none is given)."""
+    conn = store.conn
+    no = inp.application_no or sql.next_application_no(conn, year)
+    new_id, uuid = records.insert(conn, "subsidy_application", {
+        "application_no": no, "programme_id": inp.programme_id, "policy_id": inp.policy_id,
+        "premium_paid_fen": inp.premium_paid_fen, "submitted_at": inp.submitted_at, "state": "申报",
+        "recorded_by": store.actor, "declared_no_double_funding": int(inp.declared_no_double_funding),
+        "notes": inp.notes}, office=store.office_id)
+    calc = compute_in_tx(store, new_id)
+    records.insert(conn, "subsidy_event", {
+        "application_id": new_id, "from_state": "", "to_state": "申报", "actor": store.actor,
+        "at": _event_at(inp.submitted_at), "reason": reason, "amount_fen": calc.amount_fen},
+        office=store.office_id)
+    return new_id, uuid, calc
+
+
+def correct_in_tx(store: Store, application_id: int, values: dict[str, Any]) -> Calculation:
+    """Correct the 实缴保费 / 申报日期 of an application still in 申报 (checked by the caller) and
+    recompute its amount, as a 补正 resubmission does; call inside ``store.write()``."""
+    allowed = {"premium_paid_fen", "submitted_at"}
+    if not values or set(values) - allowed:
+        raise ValueError(sorted(set(values) - allowed))
+    app = records.get(store.conn, "subsidy_application", application_id)
+    if app["state"] != "申报":
+        raise Refused(f"申请 {app['application_no']} 已进入审核流程（状态 {app['state']}），不能直接更正")
+    records.update(store.conn, "subsidy_application", application_id, values)
+    return compute_in_tx(store, application_id)
 
 
 def _event_at(submitted_at: str) -> str:

@@ -106,6 +106,21 @@ def claims_paid_by_policy(conn: sqlite3.Connection) -> dict[int, dict[int, int]]
     return out
 
 
+def programme_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every programme with what the subsidy importer resolves and checks (the columns of
+    ``programmes_sql.status_of``), newest year first."""
+    return conn.execute(
+        "SELECT id, name, year, status, closed_at, budget_fen, rules_toml, call_start, call_end "
+        "FROM programme ORDER BY year DESC, name, id").fetchall()
+
+
+def subsidy_keys(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every subsidy application by its natural key (programme, policy) with the imported columns."""
+    return conn.execute(
+        "SELECT id, application_no, programme_id, policy_id, state, premium_paid_fen, submitted_at "
+        "FROM subsidy_application ORDER BY id").fetchall()
+
+
 def delete_policy_links(conn: sqlite3.Connection, table: str, policy_id: int) -> None:
     if table not in {"policy_insurer", "policy_ip_right"}:
         raise ValueError(table)

@@ -66,6 +66,33 @@ def messy_policies(path: Path) -> Path:
     ], "保单")
 
 
+SUBSIDY_PROGRAMME = "测试市知识产权保险保费补贴（2023年度）"
+
+
+def subsidy_programme(store) -> int:
+    """An open 2023 programme with the Wuxi rules (50 %, at most 300,000 yuan per policy)."""
+    from dataclasses import replace
+
+    from ledger.services.programmes import ProgrammeInput, create_programme
+    from ledger.subsidy import load_programme
+
+    rules = replace(load_programme("wuxi-2020"), year=2023, name=SUBSIDY_PROGRAMME)
+    return create_programme(store, ProgrammeInput(rules.name, 2023, rules, budget_fen=100_000_000,
+                                                  call_start="2023-01-01", call_end="2023-12-31")).id
+
+
+def messy_subsidies(path: Path) -> Path:
+    """Applications for the two policies of :func:`small_ledger` (万元, full-width digits, mixed
+    dates, programme by year or left empty), one unregistered policy and one paid above its premium."""
+    return _save(path, "2023年度知识产权保险保费补贴申报表", [
+        ["序号", "申报编号", "保单号", "实缴保费（万元）", "试点项目", "申报日期", "状态"],
+        ["示例", "2023-0001", "PICC0000", 1, SUBSIDY_PROGRAMME, "2023-03-15", "申报"],
+        [1, None, "picc-2023-001", "２", "2023", "2023.3.1", "申报"],
+        [2, None, "PICC-2023-009", 1, None, "2023-03-02", None],
+        [3, None, "PICC-2023-002", "1.6", SUBSIDY_PROGRAMME, "2023年3月5日", None],
+    ], "补贴申报")
+
+
 def messy_enterprises(path: Path) -> Path:
     """One valid row, one USCC with a bad check digit (a warning), one bad district code."""
     return _save(path, "2023年试点企业名单", [

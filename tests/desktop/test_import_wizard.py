@@ -16,11 +16,14 @@ from ledger.stats import compute
 from tests.desktop.import_helpers import (
     BAD_PATENT,
     BAD_USCC,
+    SUBSIDY_PROGRAMME,
     USCC,
     many_enterprises,
     messy_enterprises,
     messy_policies,
+    messy_subsidies,
     small_ledger,
+    subsidy_programme,
 )
 
 WAIT = 20000
@@ -248,11 +251,35 @@ def test_gbk_csv_and_no_header(wizard, qtbot, tmp_path):
     assert "找不到表头" in sig.args[0]
 
 
-def test_subsidies_refused_with_message(wizard, qtbot, tmp_path):
-    choose(wizard, "subsidies", messy_policies(tmp_path / "p.xlsx"))
-    with qtbot.waitSignal(wizard.failed, timeout=WAIT) as sig:
-        qtbot.mouseClick(wizard.choose.check_button, Qt.MouseButton.LeftButton)
-    assert "补贴申报的导入尚未开放" in sig.args[0]
+def test_subsidies_preview_errors_then_valid_rows(wizard, qtbot, ledger, tmp_path):
+    """补贴申报 through the wizard: exact errors, only the valid row written as 申报 with its
+    computed amount, the same file again unchanged."""
+    subsidy_programme(ledger)
+    path = messy_subsidies(tmp_path / "补贴申报.xlsx")
+    choose(wizard, "subsidies", path)
+    check(qtbot, wizard)
+    p = wizard.preview
+    assert {a: t.figure() for a, t in p.tiles.items()} == {"insert": "1", "update": "0", "unchanged": "0",
+                                                           "error": "2"}
+    assert p.heading.text() == "第三步：检查结果 — 补贴申报.xlsx（补贴申报）"
+    assert table_rows(wizard) == [
+        ["第 6 行", "错误", f"PICC-2023-009（{SUBSIDY_PROGRAMME}）", "",
+         "C 列「保单号」：保单号 PICC-2023-009 尚未登记：请先导入保单"],
+        ["第 7 行", "错误", f"PICC-2023-002（{SUBSIDY_PROGRAMME}）", "",
+         "D 列「实缴保费（万元）」：申报实缴保费 16,000.00 元超过保单 PICC-2023-002 的保费 15,000.00 元"],
+    ]
+    before = ledger.scalar("SELECT count(*) FROM subsidy_application")
+    with qtbot.waitSignal(wizard.imported, timeout=WAIT) as sig:
+        qtbot.mouseClick(p.valid_button, Qt.MouseButton.LeftButton)
+    assert sig.args[0] == "subsidies" and (sig.args[1].inserted, sig.args[1].skipped_invalid) == (1, 2)
+    assert wizard.writing.banner.text() == "已新增 1、更新 0、未变 0，跳过有误的 2 行。"
+    row = ledger.one("SELECT s.state, s.premium_paid_fen, s.computed_fen, s.submitted_at, p.policy_no "
+                     "FROM subsidy_application s JOIN policy p ON p.id = s.policy_id")
+    assert before == 0 and tuple(row) == ("申报", 2_000_000, 1_000_000, "2023-03-01", "PICC-2023-001")
+    wizard.restart()
+    choose(wizard, "subsidies", path)
+    check(qtbot, wizard)
+    assert p.tiles["unchanged"].figure() == "1" and p.tiles["insert"].figure() == "0"
 
 
 def test_sheet_chooser_when_several_sheets(wizard, qtbot, tmp_path):

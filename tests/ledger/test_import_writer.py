@@ -242,10 +242,15 @@ def test_example_rows_are_skipped():
     assert not is_example_row(["示例科技有限公司", "x"])
 
 
-def test_subsidies_wait_for_the_service(ledger_store, tmp_path):
+def test_subsidies_import_through_the_service(ledger_store, tmp_path):
+    """Subsidy applications are importable (tests/ledger/test_import_subsidies.py has the rest)."""
     path = workbook(tmp_path / "s.xlsx", "补贴", [["保单号", "实缴保费"], ["P1", 100]])
-    with pytest.raises(Refused, match="补贴申报的导入尚未开放"):
-        plan_import(ledger_store, "subsidies", path)
+    plan = plan_import(ledger_store, "subsidies", path)
+    assert messages(plan) == [
+        "工作表「补贴」第 2 行 A 列「保单号」：保单号 P1 尚未登记：请先导入保单",
+        "工作表「补贴」第 2 行：台账中尚无试点项目：请先在“补贴”中设置试点项目（规则、申报期），再导入补贴申报",
+        "工作表「补贴」第 2 行：新增补贴申报须填写申报日期（决定排队先后和是否在申报期内）",
+    ]
 
 
 # ----------------------------------------------------------------- parity of the bulk paths
