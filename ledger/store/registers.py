@@ -205,7 +205,8 @@ def expiring_policies(
 def expiring_count(store: Store, days: int, *, today: date | None = None) -> int:
     """How many policies ``expiring_policies`` would list without its row limit."""
     where, params = _where(POLICIES, {"expiring": expiring_filter_value(days, today)}, None)
-    return int(store.scalar(f"SELECT count(*) FROM {POLICIES.from_sql}{where}", params) or 0)
+    sql = f"SELECT count(*) FROM {POLICIES.from_sql}{where}"  # spec SQL and placeholders only
+    return int(store.scalar(sql, params) or 0)
 
 
 def policy_years(store: Store) -> list[int]:
