@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,8 @@ from desktop.widgets.filter_bar import FilterBar
 from desktop.widgets.linked_detail import LinkedDetailPane
 from ledger.store import registers
 from ledger.store.registers import RegisterSpec
+
+CHOICES_DELAY_MS = 50  # after the first page of rows: the filter choices (see RegisterPage._rows_loaded)
 
 
 class RegisterPage(QWidget):
@@ -97,9 +99,11 @@ class RegisterPage(QWidget):
         self.setTabOrder(self.table, self.detail)
         self.filter_bar.changed.connect(self._apply)
         self.model.totalChanged.connect(self._on_total)
+        self.model.loaded.connect(self._rows_loaded)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self.detail.show_empty)
         self._loaded = False
+        self._choices_due = False
 
     # -- data --------------------------------------------------------------------------------
     def set_ops(self, ops: Ops) -> None:
@@ -113,11 +117,22 @@ class RegisterPage(QWidget):
 
     def refresh(self) -> None:
         self._loaded = True
+        self._choices_due = True  # asked for once the rows are in (see _rows_loaded)
+        self.model.runner = ops_runner(self.ops)
+        self.model.set_query(filters=self.filter_bar.values(), search=self.filter_bar.text())
+
+    def _rows_loaded(self) -> None:
+        """The first page is in: now the filter bar's choices. They sort names by pinyin (Python
+        on the worker, and pypinyin's import the first time), which would hold the GIL against
+        the first page's query and paint; a short timer lets the rows paint first."""
+        if self._choices_due:
+            self._choices_due = False
+            QTimer.singleShot(CHOICES_DELAY_MS, self._load_choices)
+
+    def _load_choices(self) -> None:
         spec = self.spec
         self.ops.run(f"choices:{spec.key}", lambda store: registers.filter_choices(store, spec),
                      self.filter_bar.set_choices)
-        self.model.runner = ops_runner(self.ops)
-        self.model.set_query(filters=self.filter_bar.values(), search=self.filter_bar.text())
 
     def _apply(self) -> None:
         if self.model.runner is None:
