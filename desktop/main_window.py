@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 APP_TITLE = QT_TRANSLATE_NOOP("main_window", "知识产权保险试点工作台")
 DB_FILTER = QT_TRANSLATE_NOOP("main_window", "工作台数据库 (*.sqlite *.db);;所有文件 (*)")
 MAX_RECENT = 8
+USER_LABEL_DELAY_MS = 50  # after the start page's first query (MainWindow._first_idle)
 SP = QStyle.StandardPixmap
 # (key, title, icon) in navigation order; Ctrl+1 … Ctrl+9 follow this order
 PAGES = (
@@ -99,7 +100,9 @@ class MainWindow(QMainWindow):
         self.ops.busyChanged.disconnect(self._first_idle)
         from ledger.store import collation
 
+        # the status bar's user (ledger.security, ~20 ms) once the start page's data has painted;
         # pypinyin (~0.3 s, GIL-friendly) for the first pinyin sort; after the data's first frames
+        QTimer.singleShot(USER_LABEL_DELAY_MS, self, self._show_user)
         QTimer.singleShot(250, collation.warm_up)
 
     # -- construction ------------------------------------------------------------------------
@@ -197,18 +200,22 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.count_status)
         sb.addPermanentWidget(self.db_status)
         sb.addPermanentWidget(self.user_status)
-        self._show_store_info()
+        self._show_store_info(user=False)  # the user: after the start page's data (_first_idle)
 
-    def _show_store_info(self) -> None:
+    def _show_store_info(self, user: bool = True) -> None:
         path = str(self.store.path)
         self.db_status.setText(self.tr("数据库：{path}").format(path=path) + (self.tr("（只读）") if self.store.readonly else ""))
         self.db_status.setToolTip(path)
+        self.setWindowTitle(f"{translate('main_window', APP_TITLE)} — {Path(path).name}")
+        if user:
+            self._show_user()
+
+    def _show_user(self) -> None:
         from ledger import security
 
         user = security.current_user(self.store)
         self.user_status.setText(self.tr("用户：{display_name}（{role}）").format(display_name=user.display_name or user.username, role=user.role) if user
                                  else self.tr("用户：{actor}").format(actor=self.store.actor))
-        self.setWindowTitle(f"{translate('main_window', APP_TITLE)} — {Path(path).name}")
 
     # -- pages -------------------------------------------------------------------------------
     def show_page(self, index: int) -> None:

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import translate
 from desktop.subsidy.common import BULK, MUTED
-from ledger.security import can
-from ledger.subsidy.workflow import BY_ACTION
 
 OPEN_KEYS = {"policy": ("policy", "policy_no"), "subsidy_application": ("subsidy", "application_no"),
              "claim": ("claim", "claim_no")}
@@ -56,7 +54,9 @@ class SubsidyUi(QObject):
         self.window = window
         self.editors: list[QWidget] = []
         self._menu()
-        self.sync_roles()
+        # roles: when the menu opens and when the 补贴 page is built, not at start-up (the window's
+        # first frame need not wait for ledger.security and the workflow table to load)
+        self.menu.aboutToShow.connect(self.sync_roles)
         window.pages.on_built(self._page_built)
 
     def __getattr__(self, name: str) -> Any:
@@ -201,6 +201,9 @@ class SubsidyUi(QObject):
 
     # -- roles ---------------------------------------------------------------------------------
     def sync_roles(self) -> None:
+        from ledger.security import can
+        from ledger.subsidy.workflow import BY_ACTION
+
         s = self.store
         record = can(s, "subsidy.record")
         buttons = self.__dict__.get("bar_buttons", {})  # the 补贴 page may not be built yet

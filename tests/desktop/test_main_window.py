@@ -48,7 +48,8 @@ def test_navigation_and_shortcuts_switch_pages(window, qtbot):
     qtbot.waitUntil(lambda: page.model.total is not None, timeout=5000)
     assert page.count_text() == f"共 {page.model.total:,} 条"
     assert window.count_status.text() == page.count_text()
-    assert "数据库：" in window.db_status.text() and "测试员" in window.user_status.text()
+    assert "数据库：" in window.db_status.text()
+    qtbot.waitUntil(lambda: "测试员" in window.user_status.text(), timeout=5000)  # after the first query
 
 
 def test_search_box_filters_register_after_worker(window, qtbot, filled_store):
