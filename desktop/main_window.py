@@ -28,6 +28,7 @@ from desktop.ops import Ops
 from desktop.page_registry import REGISTER_KEYS, Pages
 from desktop.record_actions import RecordActions
 from desktop.subsidy import install as install_subsidy_ui
+from desktop.warm_up import warm_up_then_freeze
 from ledger.errors import LedgerError
 
 if TYPE_CHECKING:
@@ -98,12 +99,11 @@ class MainWindow(QMainWindow):
         if busy:
             return
         self.ops.busyChanged.disconnect(self._first_idle)
-        from ledger.store import collation
-
         # the status bar's user (ledger.security, ~20 ms) once the start page's data has painted;
-        # pypinyin (~0.3 s, GIL-friendly) for the first pinyin sort; after the data's first frames
+        # pypinyin (~0.3 s, GIL-friendly) for the first pinyin sort after the data's first frames,
+        # then the start-up heap frozen so that no full GC stalls the GUI (desktop/warm_up.py)
         QTimer.singleShot(USER_LABEL_DELAY_MS, self, self._show_user)
-        QTimer.singleShot(250, collation.warm_up)
+        warm_up_then_freeze(self)
 
     # -- construction ------------------------------------------------------------------------
     def _make_page(self, key: str) -> QWidget:
