@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
+import warnings
 from collections.abc import Callable
 
 from ledger.errors import InvalidInput, Issue, PermissionDenied
@@ -28,8 +30,20 @@ PASSWORD_ENV = "IPDESK_PASSWORD"
 NEW_PASSWORD_ENV = "IPDESK_NEW_PASSWORD"
 
 
+def _prompt(text: str) -> str:
+    """``getpass`` that turns a closed or non-interactive input into a clear refusal."""
+    try:
+        with warnings.catch_warnings():  # no terminal: the refusal below says what to do
+            warnings.simplefilter("ignore", getpass.GetPassWarning)
+            return getpass.getpass(text)
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)
+        raise InvalidInput([Issue("password", "password.missing",
+                                  f"未输入密码：请在终端中输入，或设置环境变量 {PASSWORD_ENV}")]) from None
+
+
 def ask_password(username: str) -> str:
-    return os.environ.get(PASSWORD_ENV) or getpass.getpass(f"用户 {username} 的密码：")
+    return os.environ.get(PASSWORD_ENV) or _prompt(f"用户 {username} 的密码：")
 
 
 def ask_new_password(what: str = "新密码", *, env: tuple[str, ...] = (NEW_PASSWORD_ENV,)) -> str:
@@ -37,8 +51,8 @@ def ask_new_password(what: str = "新密码", *, env: tuple[str, ...] = (NEW_PAS
     for name in env:
         if os.environ.get(name):
             return os.environ[name]
-    first = getpass.getpass(f"{what}：")
-    second = getpass.getpass(f"再次输入{what}：")
+    first = _prompt(f"{what}：")
+    second = _prompt(f"再次输入{what}：")
     if first != second:
         raise InvalidInput([Issue("password", "password.mismatch", "两次输入的密码不一致")])
     return first

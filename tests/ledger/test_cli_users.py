@@ -72,3 +72,17 @@ def test_authenticated_store_in_setup_mode_and_as_system(db_path, monkeypatch):
     store.close()
     with pytest.raises(PermissionDenied, match="需要登录"):
         authenticated_store(argparse.Namespace(db=db_path, user="system"), "record.edit")
+
+
+def test_no_terminal_and_no_password_variable_is_a_clear_refusal(db_path, monkeypatch, capsys):
+    """Stdin closed (a script, a scheduled task): getpass hits EOF — exit 2 with a message, no traceback."""
+    import subprocess
+    import sys
+
+    db = str(db_path)
+    assert run(monkeypatch, capsys, "--db", db, "user", "setup", "--username", "admin", password="Admin1234")[0] == 0
+    env = {k: v for k, v in __import__("os").environ.items() if k != "IPDESK_PASSWORD"}
+    proc = subprocess.run([sys.executable, "-m", "desktop.cli", "--db", db, "--user", "admin", "user", "add", "jb", "--role", "经办人"],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert "未输入密码" in proc.stderr and "IPDESK_PASSWORD" in proc.stderr and "Traceback" not in proc.stderr
