@@ -67,7 +67,7 @@ def _load(store: Any, year: int | None) -> dict[str, Any]:
         "years": registers.policy_years(store),
         "stats": stats.compute_cached(store, year=year),
         "expiring": {d: registers.expiring_policies(store, d) for d in EXPIRY_WINDOWS},
-        "expiring_counts": {d: registers.expiring_count(store, d) for d in EXPIRY_WINDOWS},
+        "expiring_counts": registers.expiring_counts(store, EXPIRY_WINDOWS),
     }
 
 

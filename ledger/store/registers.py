@@ -18,8 +18,8 @@ Names sort by pinyin via ``pinyin_key()`` (ledger/store/collation.py).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from ledger.store.database import Store
@@ -202,16 +202,29 @@ def expiring_policies(
     return [tuple(r) for r in store.rows(sql, [*params, int(limit)])]
 
 
-def expiring_count(store: Store, days: int, *, today: date | None = None) -> int:
-    """How many policies ``expiring_policies`` would list without its row limit."""
-    where, params = _where(POLICIES, {"expiring": expiring_filter_value(days, today)}, None)
-    sql = f"SELECT count(*) FROM {POLICIES.from_sql}{where}"  # spec SQL and placeholders only
-    return int(store.scalar(sql, params) or 0)
+def expiring_counts(store: Store, windows: Sequence[int], *, today: date | None = None) -> dict[int, int]:
+    """How many policies ``expiring_policies`` would list for each window, without its row limit.
+
+    One pass over the ``policy_end`` index; the register's joins are on NOT NULL foreign keys,
+    so counting ``policy`` alone gives the rows the filtered register shows."""
+    today = today or date.today()
+    ends = [(today + timedelta(days=int(d))).isoformat() for d in windows]
+    sums = ", ".join("coalesce(sum(p.end_date <= ?), 0)" for _ in ends)
+    sql = f"SELECT {sums} FROM policy p WHERE p.status = '生效' AND p.end_date BETWEEN ? AND ?"
+    row = store.one(sql, (*ends, today.isoformat(), max(ends)))
+    return {int(d): int(row[i]) for i, d in enumerate(windows)}
 
 
 def policy_years(store: Store) -> list[int]:
     """Years in which policies started, newest first (for the dashboard's year selector)."""
-    rows = store.rows(
-        "SELECT DISTINCT CAST(substr(start_date, 1, 4) AS INTEGER) y FROM policy ORDER BY y DESC"
-    )
-    return [int(r[0]) for r in rows]
+    # A skip scan down the policy_start index: one O(log n) probe per year instead of reading
+    # every policy (the dashboard asks at every start; 100k policies took ~30 ms).
+    years: list[int] = []
+    latest = store.scalar("SELECT max(start_date) FROM policy")
+    while latest:
+        year = int(str(latest)[:4]) if str(latest)[:4].isdigit() else 0
+        years.append(year)
+        if year <= 0:
+            break
+        latest = store.scalar("SELECT max(start_date) FROM policy WHERE start_date < ?", (f"{year:04d}",))
+    return years
