@@ -33,6 +33,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "0002_search.sql"),
     Migration(3, "0003_exchange.sql"),
     Migration(4, "0004_stats_cache.sql"),
+    Migration(5, "0005_register_order_indexes.sql"),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -130,3 +130,19 @@ def test_split_statements_keeps_trigger_bodies_whole():
     script = "CREATE TABLE a (x);\n-- c\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n SELECT 1;\n SELECT 2;\nEND;\n"
     parts = migrations.split_statements(script)
     assert len(parts) == 2 and parts[1].count("SELECT") == 2
+
+
+@pytest.mark.parametrize("register", ["policy", "subsidy", "claim", "ip_right"])
+def test_default_register_order_reads_an_index_not_a_sort(ledger_store, register):
+    """The first page of these registers (ORDER BY default LIMIT 200) walks an index (schema 5)."""
+    from ledger.store import registers
+
+    spec = registers.REGISTERS[register]
+    where, params = registers._where(spec, {}, None)
+    select = ", ".join([spec.id_expr] + [c.expr for c in spec.columns])
+    sql = (f"SELECT {select} FROM {spec.from_sql}{where}"
+           f"{registers.order_clause(spec, None, spec.default_descending)} LIMIT 200")
+    rows = ledger_store.rows("EXPLAIN QUERY PLAN " + sql, params)
+    outer = [r[3] for r in rows if r[1] == 0]  # the main query's steps, not its subqueries'
+    assert outer[0].startswith("SCAN") and "USING INDEX" in outer[0], outer
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in outer), outer
