@@ -19,11 +19,12 @@ from PySide6.QtCore import (
 )
 
 from desktop.i18n import QT_TRANSLATE_NOOP
-from ledger.money import format_yuan
+from desktop.models.formatting import display
 
 HEADERS = (QT_TRANSLATE_NOOP("DashboardPage", "保单号"), QT_TRANSLATE_NOOP("DashboardPage", "投保企业"),
            QT_TRANSLATE_NOOP("DashboardPage", "险种"), QT_TRANSLATE_NOOP("DashboardPage", "终止日期"),
            QT_TRANSLATE_NOOP("DashboardPage", "保险金额（元）"))
+KINDS = ("text", "text", "text", "date", "money")  # display kinds, as the registers format them
 AMOUNT_COLUMN = 4
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -57,8 +58,7 @@ class ExpiryModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == _DISPLAY:
-            value = self._rows[index.row()][column + 1]
-            return format_yuan(value, symbol=True) if column == AMOUNT_COLUMN else value
+            return display(KINDS[column], self._rows[index.row()][column + 1])
         if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT_COLUMN:
             return _RIGHT
         return None

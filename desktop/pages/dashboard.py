@@ -299,7 +299,7 @@ class DashboardPage(QWidget):
     def _fill_expiry(self, data: dict[str, Any]) -> None:
         for days, rows in data["expiring"].items():
             self.expiry_models[days].set_rows(rows)
-            total = data.get("expiring_counts", {}).get(days, len(rows))  # the list shows the first 200
+            total = data["expiring_counts"][days]  # the list shows the first 200 of them
             self.expiry_tabs.setTabText(EXPIRY_WINDOWS.index(days), self.tr("{days} 天内（{n}）").format(days=days, n=f"{total:,}"))
 
     def _set_years(self, years: list[int]) -> None:

@@ -70,3 +70,16 @@ def test_years_and_expiry_counts_equal_the_plain_queries(filled_store):
             "SELECT count(*) FROM policy WHERE status = '生效' AND end_date BETWEEN ? AND ?",
             (today.isoformat(), end))
         assert n == len(registers.expiring_policies(filled_store, days, limit=10**9))
+
+
+def test_expiry_cells_follow_the_offices_date_format_and_show_yuan():
+    from desktop.models.expiry_model import ExpiryModel
+    from desktop.models.formatting import set_display_preferences
+
+    model = ExpiryModel()
+    model.set_rows([(7, "PZIP2025-1", "无锡某科技有限公司", "专利执行保险", "2026-01-05", 300_000_000)])
+    cells = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert cells == ["PZIP2025-1", "无锡某科技有限公司", "专利执行保险", "2026-01-05", "¥3,000,000.00"]
+    set_display_preferences({"date_format": "YYYY年M月D日"})
+    assert model.data(model.index(0, 3)) == "2026年1月5日"
+    assert model.policy_id(0) == 7
