@@ -205,13 +205,15 @@ def expiring_policies(
 def expiring_counts(store: Store, windows: Sequence[int], *, today: date | None = None) -> dict[int, int]:
     """How many policies ``expiring_policies`` would list for each window, without its row limit.
 
-    One pass over the ``policy_end`` index; the register's joins are on NOT NULL foreign keys,
-    so counting ``policy`` alone gives the rows the filtered register shows."""
+    One pass over the ``policy_end`` index with the register's own 到期区间 filter for the widest
+    window; the narrower ones share its start, so each is a sum over the same rows. The register's
+    joins are on NOT NULL foreign keys: counting ``policy`` alone gives the rows it shows."""
     today = today or date.today()
     ends = [(today + timedelta(days=int(d))).isoformat() for d in windows]
+    where, params = _where(POLICIES, {"expiring": expiring_filter_value(max(windows), today)}, None)
     sums = ", ".join("coalesce(sum(p.end_date <= ?), 0)" for _ in ends)
-    sql = f"SELECT {sums} FROM policy p WHERE p.status = '生效' AND p.end_date BETWEEN ? AND ?"
-    row = store.one(sql, (*ends, today.isoformat(), max(ends)))
+    sql = f"SELECT {sums} FROM policy p{where}"  # spec SQL and placeholders only
+    row = store.one(sql, (*ends, *params))
     return {int(d): int(row[i]) for i, d in enumerate(windows)}
 
 
