@@ -15,10 +15,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from ledger.store.registers import REGISTERS
+
 Hook = Callable[[str, Any], None]
 # The pages that are a RegisterPage (desktop.pages.register_page), by key: callers test the key so
-# that knowing a page's kind imports nothing (the dashboard start need not load the registers).
-REGISTER_KEYS = frozenset({"enterprise", "ip_right", "policy", "subsidy", "claim", "case"})
+# that knowing a page's kind does not import the register page module.
+REGISTER_KEYS = frozenset(REGISTERS)
 
 
 class Pages(Mapping[str, Any]):
