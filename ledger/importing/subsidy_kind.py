@@ -36,7 +36,6 @@ from ledger.importing.kinds import Kind, Prepared
 from ledger.importing.naturalkeys import name_key
 from ledger.money import format_yuan
 from ledger.services import subsidies as svc
-from ledger.services.programmes import refuse_if_closed, rules_of_row
 from ledger.store import Store, import_sql
 from ledger.subsidy.workflow import STATES
 from ledger.validation import clean_text
@@ -165,8 +164,7 @@ class Subsidies(Kind):
     def _service_issues(self, prog: Any, values: dict[str, Any], ignore: set[str]) -> list[Issue]:
         """What ``create_application`` would refuse, as row issues."""
         try:
-            refuse_if_closed(prog)
-            rules_of_row(prog)
+            svc.require_open_for_applications(prog)
         except Refused as exc:
             return [Issue("programme_id", "programme.refused", exc.message)]
         return [i for i in svc.check_application(self.store, _input(values)) if i.code not in ignore]

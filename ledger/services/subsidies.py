@@ -234,14 +234,19 @@ def recompute_pending(store: Store, programme_id: int) -> list[Calculation]:
 
 # -- services -----------------------------------------------------------------------------------
 
+def require_open_for_applications(prog: Any) -> None:
+    """Refuse (``Refused``, in Chinese) a programme row that is closed or has no usable rules."""
+    refuse_if_closed(prog)
+    rules_of_row(prog)
+
+
 def create_application(store: Store, inp: SubsidyInput) -> Outcome:
     """Record an application (state 申报, recorded_by = the current user) and compute its amount."""
     _require(store, "subsidy.record")
     inp = inp.normalised()
     prog = psql.status_of(store.conn, inp.programme_id)
     if prog is not None:
-        refuse_if_closed(prog)
-        rules_of_row(prog)  # refuse early when the programme has no rules
+        require_open_for_applications(prog)
     warnings = enforce(check_application(store, inp))
     assert prog is not None
     with store.write():
